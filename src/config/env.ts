@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only place `process.env` is read. Everything else receives a `Config`.
+ * Flags given on the command line override these values (see cli/options.ts).
+ */
+const EnvSchema = z.object({
+  TAILOR_DATA_DIR: z.string().min(1).default('./.tailor'),
+  TAILOR_STATE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'TAILOR_STATE_URL must be a postgres:// URL')
+    .optional(),
+  TAILOR_EVENTS_URL: z
+    .string()
+    .regex(/^https?:\/\//, 'TAILOR_EVENTS_URL must be the http(s):// URL of the ClickHouse HTTP interface')
+    .optional(),
+  TAILOR_HOST: z.string().default('127.0.0.1'),
+  TAILOR_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  TAILOR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TAILOR_PUBLIC_URL: z.string().url().optional(),
+});
+
+export type StateStoreConfig = { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
+export type EventStoreConfig = { kind: 'duckdb'; file: string } | { kind: 'clickhouse'; url: string };
+
+export interface Config {
+  dataDir: string;
+  state: StateStoreConfig;
+  events: EventStoreConfig;
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof EnvSchema>['TAILOR_LOG_LEVEL'];
+  publicUrl: string | undefined;
+}
+
+export interface ConfigOverrides {
+  dataDir?: string | undefined;
+  stateUrl?: string | undefined;
+  eventsUrl?: string | undefined;
+  host?: string | undefined;
+  port?: number | undefined;
+}
+
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: ConfigOverrides = {},
+): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid environment: ${issues}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(overrides.dataDir ?? e.TAILOR_DATA_DIR);
+  const stateUrl = overrides.stateUrl ?? e.TAILOR_STATE_URL;
+  const eventsUrl = overrides.eventsUrl ?? e.TAILOR_EVENTS_URL;
+  return {
+    dataDir,
+    state: stateUrl ? { kind: 'postgres', url: stateUrl } : { kind: 'pglite', dir: path.join(dataDir, 'state') },
+    events: eventsUrl
+      ? { kind: 'clickhouse', url: eventsUrl }
+      : { kind: 'duckdb', file: path.join(dataDir, 'events.duckdb') },
+    host: overrides.host ?? e.TAILOR_HOST,
+    port: overrides.port ?? e.TAILOR_PORT,
+    logLevel: e.TAILOR_LOG_LEVEL,
+    publicUrl: e.TAILOR_PUBLIC_URL,
+  };
+}

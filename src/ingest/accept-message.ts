@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { usableId } from '../core/ids.js';
+import type { EventRecord, MessageType } from './event-record.js';
+import { MESSAGE_TYPES } from './event-record.js';
+import { INGEST_LIMITS } from './limits.js';
+
+export interface Rejection {
+  code: string;
+  message: string;
+}
+
+/** Fields a `batch` request (or the single-event endpoints) apply to every message in it. */
+export interface BatchDefaults {
+  context?: Record<string, unknown> | undefined;
+  integrations?: Record<string, unknown> | undefined;
+  sentAt?: unknown;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** ISO-8601 string or epoch milliseconds → epoch ms; undefined when absent, NaN when invalid. */
+export function parseTime(v: unknown): number | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : Number.NaN;
+  if (typeof v !== 'string') return Number.NaN;
+  const t = Date.parse(v);
+  return Number.isFinite(t) ? t : Number.NaN;
+}
+
+const reject = (code: string, message: string): Rejection => ({ code, message });
+
+const idText = (v: unknown): string | Rejection => {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v.length > 1024 ? reject('invalid_id', 'ids are limited to 1024 characters') : v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return reject('invalid_id', 'userId, anonymousId, groupId and previousId must be strings');
+};
+
+const objectText = (v: unknown, field: string): string | Rejection => {
+  if (v === undefined || v === null) return '{}';
+  if (!isObject(v)) return reject('invalid_field', `${field} must be an object`);
+  return JSON.stringify(v);
+};
+
+/**
+ * Validates one Segment message and turns it into an `EventRecord` (without `profileId`).
+ *
+ * Timestamps follow Segment: the client's `timestamp` is kept as `originalTimestamp`; when a
+ * `sentAt` is present (on the message or the batch) the device clock is corrected with
+ * `timestamp = receivedAt − (sentAt − originalTimestamp)`; without a client time the event
+ * happened when it was received.
+ */
+export function acceptMessage(
+  raw: unknown,
+  opts: { workspaceId: string; receivedAt: number; defaults: BatchDefaults; typeFromPath?: MessageType },
+): EventRecord | Rejection {
+  if (!isObject(raw)) return reject('invalid_event', 'each event must be a JSON object');
+  const typeValue = opts.typeFromPath ?? raw.type;
+  if (typeof typeValue !== 'string' || !(MESSAGE_TYPES as readonly string[]).includes(typeValue)) {
+    return reject('invalid_type', `type must be one of ${MESSAGE_TYPES.join(', ')}`);
+  }
+  const type = typeValue as MessageType;
+
+  const userId = idText(raw.userId ?? raw.user_id);
+  if (typeof userId !== 'string') return userId;
+  const anonymousId = idText(raw.anonymousId ?? raw.anonymous_id);
+  if (typeof anonymousId !== 'string') return anonymousId;
+  const groupId = idText(raw.groupId);
+  if (typeof groupId !== 'string') return groupId;
+  const previousId = idText(raw.previousId);
+  if (typeof previousId !== 'string') return previousId;
+
+  if (type === 'alias') {
+    if (!usableId(previousId)) return reject('missing_previous_id', 'alias needs a usable previousId');
+    if (!usableId(userId)) return reject('missing_user_id', 'alias needs a usable userId');
+  } else if (!usableId(userId) && !usableId(anonymousId)) {
+    return reject('missing_id', 'a usable userId or anonymousId is required (junk ids such as "null" are refused)');
+  }
+  if (type === 'group' && !usableId(groupId)) return reject('missing_group_id', 'group needs a groupId');
+
+  let event = '';
+  if (type === 'track') {
+    if (typeof raw.event !== 'string' || raw.event.trim() === '') {
+      return reject('missing_event', 'track needs a non-empty event name');
+    }
+    if (raw.event.length > 200) return reject('invalid_event_name', 'event names are limited to 200 characters');
+    event = raw.event;
+  } else if (type === 'page' || type === 'screen') {
+    if (raw.name !== undefined && raw.name !== null && typeof raw.name !== 'string') {
+      return reject('invalid_field', 'name must be a string');
+    }
+    event = typeof raw.name === 'string' ? raw.name.slice(0, 200) : '';
+  }
+
+  const properties = objectText(raw.properties, 'properties');
+  if (typeof properties !== 'string') return properties;
+  const traits = objectText(raw.traits, 'traits');
+  if (typeof traits !== 'string') return traits;
+  if (raw.context !== undefined && raw.context !== null && !isObject(raw.context)) {
+    return reject('invalid_field', 'context must be an object');
+  }
+  const context = JSON.stringify(
+    opts.defaults.context ? { ...opts.defaults.context, ...(raw.context as object | undefined) } : (raw.context ?? {}),
+  );
+
+  const clientTime = parseTime(raw.timestamp ?? raw.originalTimestamp);
+  if (Number.isNaN(clientTime)) return reject('invalid_timestamp', 'timestamp must be an ISO-8601 date');
+  const sentAt = parseTime(raw.sentAt ?? opts.defaults.sentAt);
+  if (Number.isNaN(sentAt)) return reject('invalid_timestamp', 'sentAt must be an ISO-8601 date');
+  const receivedAt = opts.receivedAt;
+  let timestamp = receivedAt;
+  if (clientTime !== undefined) {
+    timestamp = sentAt !== undefined ? receivedAt - (sentAt - clientTime) : clientTime;
+  }
+
+  let messageId = raw.messageId;
+  if (messageId === undefined || messageId === null || messageId === '') messageId = `tailor-${randomUUID()}`;
+  if (typeof messageId !== 'string' || messageId.length > 255) {
+    return reject('invalid_message_id', 'messageId must be a string of at most 255 characters');
+  }
+
+  const record: EventRecord = {
+    workspaceId: opts.workspaceId,
+    messageId,
+    type,
+    event,
+    userId,
+    anonymousId,
+    groupId,
+    previousId,
+    profileId: '',
+    timestamp,
+    originalTimestamp: clientTime ?? 0,
+    sentAt: sentAt ?? 0,
+    receivedAt,
+    properties,
+    traits,
+    context,
+  };
+  if (recordBytes(record) > INGEST_LIMITS.maxEventBytes) {
+    return reject('event_too_large', `events are limited to ${INGEST_LIMITS.maxEventBytes} bytes`);
+  }
+  return record;
+}
+
+/** Byte size of an event as stored: what the 32 KB per-event limit measures. */
+export function recordBytes(r: EventRecord): number {
+  const text = r.properties.length + r.traits.length + r.context.length + r.event.length + r.messageId.length;
+  // Strings are UTF-16 in memory; only measure bytes exactly when the cheap bound is close.
+  if (text * 3 + 512 < INGEST_LIMITS.maxEventBytes) return text + 256;
+  return (
+    Buffer.byteLength(r.properties) +
+    Buffer.byteLength(r.traits) +
+    Buffer.byteLength(r.context) +
+    Buffer.byteLength(r.event) +
+    Buffer.byteLength(r.messageId) +
+    Buffer.byteLength(r.userId) +
+    Buffer.byteLength(r.anonymousId) +
+    256
+  );
+}
+
+export const isRejection = (v: EventRecord | Rejection): v is Rejection => 'code' in v;

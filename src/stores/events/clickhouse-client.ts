@@ -1,0 +1,75 @@
+/**
+ * A minimal client for ClickHouse's HTTP interface, written for the oldest server Tailor
+ * supports (Debian's 18.16): plain POSTs, JSONEachRow in and out, settings as URL
+ * parameters. The official @clickhouse/client sends settings and headers 18.16 rejects.
+ */
+export class ClickHouseClient {
+  private readonly base: URL;
+
+  constructor(url: string, readonly database: string) {
+    const u = new URL(url);
+    this.base = new URL(`${u.protocol}//${u.host}/`);
+    if (u.username) this.base.searchParams.set('user', decodeURIComponent(u.username));
+    if (u.password) this.base.searchParams.set('password', decodeURIComponent(u.password));
+  }
+
+  /** Parses `http://user:pass@host:8123/database` into a client (database defaults to `default`). */
+  static fromUrl(url: string): ClickHouseClient {
+    const db = new URL(url).pathname.replace(/^\/+|\/+$/g, '') || 'default';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(db)) throw new Error(`invalid ClickHouse database name: ${db}`);
+    return new ClickHouseClient(url, db);
+  }
+
+  /** Runs a statement that returns no rows. */
+  async exec(query: string, opts: { database?: string | null } = {}): Promise<void> {
+    await this.request(query, undefined, opts.database === undefined ? this.database : opts.database);
+  }
+
+  async select(query: string): Promise<Record<string, unknown>[]> {
+    const text = await this.request(`${query}\nFORMAT JSONEachRow`, undefined, this.database);
+    const rows: Record<string, unknown>[] = [];
+    for (const line of text.split('\n')) if (line) rows.push(JSON.parse(line));
+    return rows;
+  }
+
+  /** INSERT … FORMAT JSONEachRow with one JSON object per row. */
+  async insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
+    if (rows.length === 0) return;
+    let body = '';
+    for (const r of rows) body += `${JSON.stringify(r)}\n`;
+    await this.request(`INSERT INTO ${table} FORMAT JSONEachRow`, body, this.database);
+  }
+
+  private async request(query: string, body: string | undefined, database: string | null): Promise<string> {
+    const url = new URL(this.base);
+    if (database) url.searchParams.set('database', database);
+    url.searchParams.set('output_format_json_quote_64bit_integers', '0');
+    let res: Response;
+    if (body === undefined) {
+      res = await fetch(url, { method: 'POST', body: query });
+    } else {
+      url.searchParams.set('query', query);
+      res = await fetch(url, { method: 'POST', body });
+    }
+    const text = await res.text();
+    if (!res.ok) throw new Error(`ClickHouse ${res.status}: ${text.slice(0, 500)}`);
+    return text;
+  }
+}
+
+/**
+ * Writes a value as a ClickHouse literal. Strings are quoted with backslash escapes for `\`
+ * and `'`, which is everything ClickHouse's string literal syntax treats specially; numbers
+ * must be finite. Lists become a parenthesised tuple, the form `IN` expects.
+ */
+export function clickhouseLiteral(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error('non-finite number in ClickHouse query');
+    return Number.isInteger(v) ? v.toFixed(0) : String(v);
+  }
+  if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (Array.isArray(v)) return v.length === 0 ? '(NULL)' : `(${v.map(clickhouseLiteral).join(', ')})`;
+  throw new Error(`unsupported ClickHouse value: ${typeof v}`);
+}

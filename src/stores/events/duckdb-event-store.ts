@@ -1,0 +1,158 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBType,
+  type DuckDBValue,
+  LIST,
+  listValue,
+  VARCHAR,
+} from '@duckdb/node-api';
+import type { EventRecord } from '../../ingest/event-record.js';
+import { BaseEventStore } from './base-event-store.js';
+import type { ProfileMergeRow, Row } from './event-store.js';
+import { render, type SqlFragment, type SqlValue } from './sql.js';
+
+const DDL = [
+  `CREATE TABLE IF NOT EXISTS events (
+    workspace_id VARCHAR NOT NULL, message_id VARCHAR NOT NULL, type VARCHAR NOT NULL, event VARCHAR NOT NULL,
+    user_id VARCHAR NOT NULL, anonymous_id VARCHAR NOT NULL, group_id VARCHAR NOT NULL, previous_id VARCHAR NOT NULL,
+    profile_id VARCHAR NOT NULL, timestamp BIGINT NOT NULL, original_timestamp BIGINT NOT NULL, sent_at BIGINT NOT NULL,
+    received_at BIGINT NOT NULL, properties VARCHAR NOT NULL, traits VARCHAR NOT NULL, context VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS tailor_checkpoints (name VARCHAR PRIMARY KEY, lsn BIGINT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS profile_merges (
+    workspace_id VARCHAR NOT NULL, from_profile VARCHAR NOT NULL, into_profile VARCHAR NOT NULL, at BIGINT NOT NULL,
+    PRIMARY KEY (workspace_id, from_profile))`,
+];
+
+/** DuckDB in a file: the embedded event store. One process owns the file. */
+export class DuckDbEventStore extends BaseEventStore {
+  readonly kind = 'duckdb' as const;
+  private writeChain: Promise<unknown> = Promise.resolve();
+  private next = 0;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+    private readonly readers: DuckDBConnection[],
+  ) {
+    super();
+  }
+
+  static async open(file: string): Promise<DuckDbEventStore> {
+    if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+    const instance = await DuckDBInstance.create(file);
+    const writer = await instance.connect();
+    const readers = await Promise.all([1, 2, 3, 4].map(() => instance.connect()));
+    return new DuckDbEventStore(instance, writer, readers);
+  }
+
+  async migrate(): Promise<void> {
+    for (const ddl of DDL) await this.writer.run(ddl);
+  }
+
+  /** One transaction: the events (through DuckDB's appender) and the checkpoint. */
+  append(events: readonly EventRecord[], checkpoint: { name: string; lsn: number }): Promise<void> {
+    return this.serialized(async () => {
+      const c = this.writer;
+      await c.run('BEGIN TRANSACTION');
+      try {
+        if (events.length > 0) {
+          const a = await c.createAppender('events');
+          for (const e of events) {
+            a.appendVarchar(e.workspaceId);
+            a.appendVarchar(e.messageId);
+            a.appendVarchar(e.type);
+            a.appendVarchar(e.event);
+            a.appendVarchar(e.userId);
+            a.appendVarchar(e.anonymousId);
+            a.appendVarchar(e.groupId);
+            a.appendVarchar(e.previousId);
+            a.appendVarchar(e.profileId);
+            a.appendBigInt(BigInt(e.timestamp));
+            a.appendBigInt(BigInt(e.originalTimestamp));
+            a.appendBigInt(BigInt(e.sentAt));
+            a.appendBigInt(BigInt(e.receivedAt));
+            a.appendVarchar(e.properties);
+            a.appendVarchar(e.traits);
+            a.appendVarchar(e.context);
+            a.endRow();
+          }
+          a.closeSync();
+        }
+        await c.run(
+          'INSERT INTO tailor_checkpoints VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET lsn = greatest(tailor_checkpoints.lsn, excluded.lsn)',
+          [checkpoint.name, checkpoint.lsn],
+          [VARCHAR, BIGINT],
+        );
+        await c.run('COMMIT');
+      } catch (e) {
+        await c.run('ROLLBACK').catch(() => {});
+        throw e;
+      }
+    });
+  }
+
+  recordMerges(merges: readonly ProfileMergeRow[]): Promise<void> {
+    if (merges.length === 0) return Promise.resolve();
+    return this.serialized(async () => {
+      for (const m of merges) {
+        await this.writer.run(
+          `INSERT INTO profile_merges VALUES ($1, $2, $3, $4)
+           ON CONFLICT (workspace_id, from_profile) DO UPDATE SET into_profile = excluded.into_profile, at = excluded.at`,
+          [m.workspaceId, m.fromProfile, m.intoProfile, m.at],
+          [VARCHAR, VARCHAR, VARCHAR, BIGINT],
+        );
+      }
+    });
+  }
+
+  async select(q: SqlFragment): Promise<Row[]> {
+    const { text, params } = render(q, (v, i) => (Array.isArray(v) ? `(SELECT unnest($${i}))` : `$${i}`));
+    const conn = this.readers[this.next++ % this.readers.length]!;
+    const reader = await conn.runAndReadAll(text, params.map(toValue), params.map(typeOf));
+    return reader.getRowObjectsJS().map(fromDuck);
+  }
+
+  async close(): Promise<void> {
+    await this.writeChain.catch(() => {});
+    this.writer.closeSync();
+    for (const r of this.readers) r.closeSync();
+    this.instance.closeSync();
+  }
+
+  private serialized<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.writeChain.then(fn, fn);
+    this.writeChain = run.catch(() => {});
+    return run;
+  }
+}
+
+const isInt = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v);
+
+function typeOf(v: SqlValue): DuckDBType {
+  if (typeof v === 'string') return VARCHAR;
+  if (typeof v === 'boolean') return BOOLEAN;
+  if (typeof v === 'number') return isInt(v) ? BIGINT : DOUBLE;
+  if (Array.isArray(v)) {
+    if (v.length > 0 && v.every(isInt)) return LIST(BIGINT);
+    if (v.length > 0 && v.every((x) => typeof x === 'number')) return LIST(DOUBLE);
+    return LIST(VARCHAR);
+  }
+  return VARCHAR;
+}
+
+function toValue(v: SqlValue): DuckDBValue {
+  if (Array.isArray(v)) return listValue(v.map((x) => x as DuckDBValue));
+  return v as DuckDBValue;
+}
+
+/** BIGINT comes back as bigint; Tailor's integers (counts, epoch ms) fit in a double. */
+function fromDuck(r: Record<string, unknown>): Row {
+  for (const k in r) if (typeof r[k] === 'bigint') r[k] = Number(r[k]);
+  return r;
+}

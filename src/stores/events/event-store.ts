@@ -1,0 +1,95 @@
+import type { EventRecord } from '../../ingest/event-record.js';
+import type { SqlFragment } from './sql.js';
+
+/** Keyset position in a newest-first event listing. */
+export interface EventCursor {
+  timestamp: number;
+  messageId: string;
+}
+
+export interface ProfileMergeRow {
+  workspaceId: string;
+  fromProfile: string;
+  intoProfile: string;
+  at: number;
+}
+
+export type Row = Record<string, unknown>;
+
+/**
+ * The append-only event store. Implementations: DuckDB (embedded) and ClickHouse (server);
+ * both must pass event-store.contract.test.ts. Every read is scoped by workspace.
+ */
+export interface EventStore {
+  readonly kind: 'duckdb' | 'clickhouse';
+  migrate(): Promise<void>;
+  /**
+   * Stores events and advances the named checkpoint to `lsn`. On DuckDB both happen in one
+   * transaction; on ClickHouse the checkpoint is written after the events, and replay after a
+   * crash skips events already stored (see `existingMessageIds`).
+   */
+  append(events: readonly EventRecord[], checkpoint: { name: string; lsn: number }): Promise<void>;
+  checkpoint(name: string): Promise<number>;
+  /** Which of `messageIds` are already stored for the workspace. */
+  existingMessageIds(workspaceId: string, messageIds: readonly string[]): Promise<Set<string>>;
+  /** Visits every (workspace, messageId, receivedAt) received at or after `sinceMs`. */
+  scanMessageIds(
+    sinceMs: number,
+    visit: (rows: { workspaceId: string; messageId: string; receivedAt: number }[]) => void,
+  ): Promise<void>;
+  /** Events attributed to any of `profileIds`, newest first. */
+  profileEvents(
+    workspaceId: string,
+    profileIds: readonly string[],
+    opts: { limit: number; before?: EventCursor | undefined },
+  ): Promise<EventRecord[]>;
+  /** Most recently received events of a workspace, newest first. */
+  latestEvents(workspaceId: string, opts: { limit: number; receivedAfter?: number | undefined }): Promise<EventRecord[]>;
+  countEvents(workspaceId: string): Promise<number>;
+  /** Mirrors profile merges so queries here can attribute events to the surviving profile. */
+  recordMerges(merges: readonly ProfileMergeRow[]): Promise<void>;
+  /** Runs a read query (the segment engine's entry point). */
+  select(q: SqlFragment): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export const EVENT_COLUMNS = [
+  'workspace_id',
+  'message_id',
+  'type',
+  'event',
+  'user_id',
+  'anonymous_id',
+  'group_id',
+  'previous_id',
+  'profile_id',
+  'timestamp',
+  'original_timestamp',
+  'sent_at',
+  'received_at',
+  'properties',
+  'traits',
+  'context',
+] as const;
+
+/** Reads a stored row back into an EventRecord. */
+export function rowToEvent(r: Row): EventRecord {
+  return {
+    workspaceId: String(r.workspace_id),
+    messageId: String(r.message_id),
+    type: String(r.type) as EventRecord['type'],
+    event: String(r.event),
+    userId: String(r.user_id),
+    anonymousId: String(r.anonymous_id),
+    groupId: String(r.group_id),
+    previousId: String(r.previous_id),
+    profileId: String(r.profile_id),
+    timestamp: Number(r.timestamp),
+    originalTimestamp: Number(r.original_timestamp),
+    sentAt: Number(r.sent_at),
+    receivedAt: Number(r.received_at),
+    properties: String(r.properties),
+    traits: String(r.traits),
+    context: String(r.context),
+  };
+}

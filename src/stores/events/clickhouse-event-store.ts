@@ -16,8 +16,8 @@ const DDL = [
   ORDER BY (workspace_id, profile_id, timestamp, message_id)`,
   `CREATE TABLE IF NOT EXISTS tailor_checkpoints (name String, lsn Int64)
   ENGINE = ReplacingMergeTree(lsn) ORDER BY name`,
-  `CREATE TABLE IF NOT EXISTS profile_merges (workspace_id String, from_profile String, into_profile String, at Int64)
-  ENGINE = ReplacingMergeTree(at) ORDER BY (workspace_id, from_profile)`,
+  `CREATE TABLE IF NOT EXISTS profile_merges (workspace_id String, from_profile String, into_profile String, merged_at Int64)
+  ENGINE = ReplacingMergeTree(merged_at) ORDER BY (workspace_id, from_profile)`,
 ];
 
 /** ClickHouse over HTTP: the server-mode event store, shared by any number of Tailor processes. */
@@ -71,7 +71,7 @@ export class ClickHouseEventStore extends BaseEventStore {
   async recordMerges(merges: readonly ProfileMergeRow[]): Promise<void> {
     await this.ch.insert(
       'profile_merges',
-      merges.map((m) => ({ workspace_id: m.workspaceId, from_profile: m.fromProfile, into_profile: m.intoProfile, at: m.at })),
+      merges.map((m) => ({ workspace_id: m.workspaceId, from_profile: m.fromProfile, into_profile: m.intoProfile, merged_at: m.at })),
     );
   }
 

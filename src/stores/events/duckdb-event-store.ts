@@ -25,7 +25,7 @@ const DDL = [
     received_at BIGINT NOT NULL, properties VARCHAR NOT NULL, traits VARCHAR NOT NULL, context VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS tailor_checkpoints (name VARCHAR PRIMARY KEY, lsn BIGINT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS profile_merges (
-    workspace_id VARCHAR NOT NULL, from_profile VARCHAR NOT NULL, into_profile VARCHAR NOT NULL, at BIGINT NOT NULL,
+    workspace_id VARCHAR NOT NULL, from_profile VARCHAR NOT NULL, into_profile VARCHAR NOT NULL, merged_at BIGINT NOT NULL,
     PRIMARY KEY (workspace_id, from_profile))`,
 ];
 
@@ -103,7 +103,7 @@ export class DuckDbEventStore extends BaseEventStore {
       for (const m of merges) {
         await this.writer.run(
           `INSERT INTO profile_merges VALUES ($1, $2, $3, $4)
-           ON CONFLICT (workspace_id, from_profile) DO UPDATE SET into_profile = excluded.into_profile, at = excluded.at`,
+           ON CONFLICT (workspace_id, from_profile) DO UPDATE SET into_profile = excluded.into_profile, merged_at = excluded.merged_at`,
           [m.workspaceId, m.fromProfile, m.intoProfile, m.at],
           [VARCHAR, VARCHAR, VARCHAR, BIGINT],
         );

@@ -1,0 +1,237 @@
+import { EventEmitter } from 'node:events';
+import { resolveIdentities } from '../profiles/identity-resolver.js';
+import { emptyDelta, foldEvent, type ProfileDelta } from '../profiles/profile-delta.js';
+import { mergeProfileRows, upsertDeltas } from '../profiles/profile-writer.js';
+import type { ProfileSettings } from '../profiles/settings.js';
+import type { EventStore } from '../stores/events/event-store.js';
+import type { Sql, StateStore } from '../stores/state/state-store.js';
+import type { EventRecord } from './event-record.js';
+import type { Spool } from './spool.js';
+
+interface Item {
+  lsn: number;
+  records: EventRecord[];
+}
+
+export interface ApplierDeps {
+  state: StateStore;
+  events: EventStore;
+  spool: Spool;
+  /** Checkpoint name, unique per spool (one per Tailor process that ingests). */
+  name: string;
+  settingsFor: (workspaceId: string) => ProfileSettings;
+  onError?: (e: unknown) => void;
+}
+
+const MAX_BATCH_EVENTS = 20_000;
+
+/**
+ * Moves acknowledged events from the spool into the stores, in LSN order, one batch at a time:
+ *
+ * 1. state store, one transaction: identity stitching, profile merges, profile deltas, and the
+ *    state checkpoint;
+ * 2. event store: the events (attributed to their profiles) and the event checkpoint.
+ *
+ * Each store skips records at or below its own checkpoint, so after a crash at any point the
+ * replay from the spool applies every event to each store exactly once.
+ *
+ * Emits `applied` with the events of each batch once both stores have them.
+ */
+export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
+  private queue: Item[] = [];
+  private queued = 0;
+  private stateLsn = 0;
+  private eventsLsn = 0;
+  private recoverUntil = 0;
+  private running: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private stopped = false;
+  private idleWaiters: (() => void)[] = [];
+  appliedEvents = 0;
+  failures = 0;
+
+  constructor(private readonly deps: ApplierDeps) {
+    super();
+  }
+
+  /** Loads checkpoints and queues whatever the spool holds beyond them. Returns replayed records. */
+  async recover(): Promise<EventRecord[]> {
+    const { state, events, spool, name } = this.deps;
+    const rows = await state.query<{ lsn: number }>('SELECT lsn FROM checkpoints WHERE name = $1', [name]);
+    this.stateLsn = Number(rows[0]?.lsn ?? 0);
+    this.eventsLsn = await events.checkpoint(name);
+    const from = Math.min(this.stateLsn, this.eventsLsn);
+    const replayed: EventRecord[] = [];
+    for (const rec of spool.replay(from)) {
+      const records = JSON.parse(rec.payload.toString('utf8')) as EventRecord[];
+      this.push({ lsn: rec.lsn, records });
+      replayed.push(...records);
+    }
+    this.recoverUntil = spool.end;
+    if (this.eventsLsn < this.stateLsn) await this.copyMergesToEventStore();
+    return replayed;
+  }
+
+  /**
+   * A crash between the state commit and the event-store write can lose the event store's
+   * copy of that batch's merges; the state store has them all, so copy them over again.
+   */
+  private async copyMergesToEventStore(): Promise<void> {
+    const { state, events } = this.deps;
+    const rows = await state.query<{ workspace_id: string; profile_id: string; merged_into: string }>(
+      'SELECT workspace_id, profile_id, merged_into FROM profiles WHERE merged_into IS NOT NULL',
+    );
+    const at = Date.now();
+    for (let i = 0; i < rows.length; i += 10_000) {
+      await events.recordMerges(
+        rows.slice(i, i + 10_000).map((r) => ({ workspaceId: r.workspace_id, fromProfile: r.profile_id, intoProfile: r.merged_into, at })),
+      );
+    }
+  }
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  enqueue(lsn: number, records: EventRecord[]): void {
+    this.push({ lsn, records });
+    this.wake?.();
+  }
+
+  /** Events acknowledged but not yet in both stores. */
+  get backlog(): number {
+    return this.queued;
+  }
+
+  /** LSN up to which both stores have every event. */
+  get appliedLsn(): number {
+    return Math.min(this.stateLsn, this.eventsLsn);
+  }
+
+  /** Resolves once everything queued so far is applied. */
+  idle(): Promise<void> {
+    if (this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Applies what is queued, then stops. */
+  async stop(): Promise<void> {
+    await this.idle();
+    this.stopped = true;
+    this.wake?.();
+    await this.running;
+  }
+
+  private push(item: Item): void {
+    this.queue.push(item);
+    this.queued += item.records.length;
+  }
+
+  private async loop(): Promise<void> {
+    let backoff = 100;
+    while (!this.stopped) {
+      if (this.queue.length === 0) {
+        for (const w of this.idleWaiters.splice(0)) w();
+        await new Promise<void>((r) => {
+          this.wake = r;
+        });
+        this.wake = undefined;
+        continue;
+      }
+      let n = 0;
+      let take = 0;
+      while (take < this.queue.length && (take === 0 || n + this.queue[take]!.records.length <= MAX_BATCH_EVENTS)) {
+        n += this.queue[take]!.records.length;
+        take++;
+      }
+      const batch = this.queue.slice(0, take);
+      try {
+        await this.apply(batch);
+        this.queue.splice(0, take);
+        this.queued -= n;
+        backoff = 100;
+      } catch (e) {
+        this.failures++;
+        this.deps.onError?.(e);
+        await new Promise((r) => setTimeout(r, backoff));
+        backoff = Math.min(backoff * 2, 5000);
+      }
+    }
+    for (const w of this.idleWaiters.splice(0)) w();
+  }
+
+  private async apply(batch: Item[]): Promise<void> {
+    const { state, events, name } = this.deps;
+    const lsn = batch.at(-1)!.lsn;
+    // Records the state store already has but the event store lacks come first in LSN order.
+    const replayOnly = batch.filter((i) => i.lsn > this.eventsLsn && i.lsn <= this.stateLsn).flatMap((i) => i.records);
+    const fresh = batch.filter((i) => i.lsn > this.stateLsn).flatMap((i) => i.records);
+
+    let mirror: Awaited<ReturnType<typeof mergeProfileRows>> = [];
+    if (replayOnly.length > 0) {
+      await state.transaction((tx) => resolveIdentities(tx, replayOnly, false));
+    }
+    if (fresh.length > 0) {
+      mirror = await state.transaction(async (tx) => {
+        await lockWorkspaces(state.kind, tx, fresh);
+        const res = await resolveIdentities(tx, fresh, true);
+        const changed = await mergeProfileRows(tx, res.merges);
+        await upsertDeltas(tx, this.fold(fresh));
+        await tx.query(
+          `INSERT INTO checkpoints (name, lsn) VALUES ($1, $2)
+           ON CONFLICT (name) DO UPDATE SET lsn = greatest(checkpoints.lsn, excluded.lsn)`,
+          [name, lsn],
+        );
+        return changed;
+      });
+      this.stateLsn = lsn;
+    }
+
+    let toStore = [...replayOnly, ...fresh];
+    if (lsn > this.eventsLsn) {
+      if (lsn <= this.recoverUntil && events.kind === 'clickhouse') toStore = await this.withoutStored(toStore);
+      await events.recordMerges(mirror);
+      await events.append(toStore, { name, lsn });
+      this.eventsLsn = lsn;
+    }
+    this.deps.spool.release(this.appliedLsn);
+    this.appliedEvents += fresh.length;
+    this.emit('applied', toStore);
+  }
+
+  private fold(records: EventRecord[]): ProfileDelta[] {
+    const deltas = new Map<string, ProfileDelta>();
+    for (const e of records) {
+      const key = `${e.workspaceId}\u0000${e.profileId}`;
+      let d = deltas.get(key);
+      if (!d) {
+        d = emptyDelta(e.workspaceId, e.profileId);
+        deltas.set(key, d);
+      }
+      foldEvent(d, e, this.deps.settingsFor(e.workspaceId));
+    }
+    return [...deltas.values()];
+  }
+
+  /** After a crash ClickHouse may hold part of what is replayed; drop what it has. */
+  private async withoutStored(records: EventRecord[]): Promise<EventRecord[]> {
+    const byWs = new Map<string, string[]>();
+    for (const r of records) byWs.set(r.workspaceId, [...(byWs.get(r.workspaceId) ?? []), r.messageId]);
+    const stored = new Set<string>();
+    for (const [ws, ids] of byWs) {
+      for (const id of await this.deps.events.existingMessageIds(ws, ids)) stored.add(`${ws}\u0000${id}`);
+    }
+    return records.filter((r) => !stored.has(`${r.workspaceId}\u0000${r.messageId}`));
+  }
+}
+
+/**
+ * With PostgreSQL several Tailor processes may apply batches at once; identity stitching of a
+ * workspace must see the others' results, so it is serialised per workspace for the length of
+ * the transaction. PGlite has a single process and needs no lock.
+ */
+async function lockWorkspaces(kind: StateStore['kind'], tx: Sql, records: EventRecord[]): Promise<void> {
+  if (kind !== 'postgres') return;
+  const ids = [...new Set(records.map((r) => r.workspaceId))].sort();
+  for (const ws of ids) await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [ws]);
+}

@@ -1,0 +1,162 @@
+import { normalizeEmail, normalizePhone } from '../core/normalize.js';
+import type { EventRecord } from '../ingest/event-record.js';
+import type { ProfileSettings } from './settings.js';
+
+/** A trait value with the event time that set it: the newer event time wins on merge. */
+export type TimedValue = [value: unknown, eventTimeMs: number];
+
+export interface RecentEvent {
+  id: string;
+  ts: number;
+  type: string;
+  event: string;
+}
+
+/**
+ * What a batch of events adds to one profile. Every field merges commutatively with the
+ * stored row (sums, min/max, set union, newest-timestamp-wins), which is what makes late,
+ * out-of-order and replayed events give the same profile. The SQL side of each merge is in
+ * stores/state/migrations/0001_merge_functions.sql.
+ */
+export interface ProfileDelta {
+  workspaceId: string;
+  profileId: string;
+  userId: string | null;
+  traits: Record<string, TimedValue>;
+  firstSeen: number;
+  lastSeen: number;
+  eventCount: number;
+  activeDays: Set<number>;
+  orderCount: number;
+  totalSpend: number;
+  refundCount: number;
+  refundTotal: number;
+  firstOrderAt: number | null;
+  lastOrderAt: number | null;
+  categories: Record<string, number>;
+  recent: RecentEvent[];
+}
+
+const DAY_MS = 86_400_000;
+const RECENT_KEEP = 20;
+const MAX_TRAITS = 200;
+const MAX_TRAIT_KEY = 128;
+
+export function emptyDelta(workspaceId: string, profileId: string): ProfileDelta {
+  return {
+    workspaceId,
+    profileId,
+    userId: null,
+    traits: {},
+    firstSeen: Number.POSITIVE_INFINITY,
+    lastSeen: Number.NEGATIVE_INFINITY,
+    eventCount: 0,
+    activeDays: new Set(),
+    orderCount: 0,
+    totalSpend: 0,
+    refundCount: 0,
+    refundTotal: 0,
+    firstOrderAt: null,
+    lastOrderAt: null,
+    categories: {},
+    recent: [],
+  };
+}
+
+const asNumber = (v: unknown): number | undefined => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
+  return Number.isFinite(n) ? n : undefined;
+};
+
+const firstNumber = (props: Record<string, unknown>, keys: readonly string[]): number | undefined => {
+  for (const k of keys) {
+    const n = asNumber(props[k]);
+    if (n !== undefined) return n;
+  }
+  return undefined;
+};
+
+const parseObject = (json: string): Record<string, unknown> => {
+  if (json === '{}' || json === '') return {};
+  try {
+    const v = JSON.parse(json);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {};
+  } catch {
+    return {};
+  }
+};
+
+/** Normalised trait values; the raw text stays on the stored event. */
+function normalizeTrait(key: string, value: unknown, settings: ProfileSettings): unknown {
+  if (key === 'email') return normalizeEmail(value) ?? value;
+  if (key === 'phone') return normalizePhone(value, settings.phoneRegion) ?? value;
+  return value;
+}
+
+function setTrait(d: ProfileDelta, key: string, value: unknown, ts: number): void {
+  if (key.length === 0 || key.length > MAX_TRAIT_KEY || value === undefined) return;
+  const cur = d.traits[key];
+  if (cur === undefined) {
+    if (Object.keys(d.traits).length >= MAX_TRAITS) return;
+  } else if (cur[1] > ts || (cur[1] === ts && JSON.stringify(cur[0]) >= JSON.stringify(value))) {
+    return;
+  }
+  d.traits[key] = [value, ts];
+}
+
+/** Folds one event (already attributed to `d.profileId`) into the delta. */
+export function foldEvent(d: ProfileDelta, e: EventRecord, settings: ProfileSettings): void {
+  const ts = e.timestamp;
+  d.eventCount++;
+  if (ts < d.firstSeen) d.firstSeen = ts;
+  if (ts > d.lastSeen) d.lastSeen = ts;
+  d.activeDays.add(Math.floor(ts / DAY_MS));
+  if (d.userId === null && e.userId !== '' && e.type !== 'alias') d.userId = e.userId;
+
+  if (e.type === 'identify') {
+    const traits = parseObject(e.traits);
+    for (const [k, v] of Object.entries(traits)) setTrait(d, k, normalizeTrait(k, v, settings), ts);
+  }
+
+  if (e.type === 'track') {
+    const isOrder = settings.orderEvents.includes(e.event);
+    const isRefund = !isOrder && settings.refundEvents.includes(e.event);
+    const isInterest = settings.interestEvents.includes(e.event);
+    const props = isOrder || isRefund || isInterest ? parseObject(e.properties) : {};
+    if (isOrder) {
+      d.orderCount++;
+      d.totalSpend += firstNumber(props, settings.revenueProperties) ?? 0;
+      d.firstOrderAt = d.firstOrderAt === null ? ts : Math.min(d.firstOrderAt, ts);
+      d.lastOrderAt = d.lastOrderAt === null ? ts : Math.max(d.lastOrderAt, ts);
+    }
+    if (isRefund) {
+      d.refundCount++;
+      d.refundTotal += firstNumber(props, settings.refundAmountProperties) ?? 0;
+    }
+    if (isInterest) {
+      for (const c of categoriesOf(props, settings.categoryProperty)) d.categories[c] = (d.categories[c] ?? 0) + 1;
+    }
+  }
+
+  d.recent.push({ id: e.messageId, ts, type: e.type, event: e.event });
+  if (d.recent.length > RECENT_KEEP * 2) trimRecent(d);
+}
+
+/** The event's own category, or those of its `products` (an order of several items). */
+function categoriesOf(props: Record<string, unknown>, key: string): string[] {
+  const out: string[] = [];
+  const own = props[key];
+  if (typeof own === 'string' && own.trim() !== '') out.push(own.trim().slice(0, 100));
+  if (Array.isArray(props.products)) {
+    for (const p of props.products) {
+      const c = typeof p === 'object' && p !== null ? (p as Record<string, unknown>)[key] : undefined;
+      if (typeof c === 'string' && c.trim() !== '') out.push(c.trim().slice(0, 100));
+    }
+  }
+  return [...new Set(out)];
+}
+
+export function trimRecent(d: ProfileDelta): void {
+  d.recent.sort((a, b) => b.ts - a.ts || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  d.recent.length = Math.min(d.recent.length, RECENT_KEEP);
+}

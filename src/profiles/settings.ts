@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/**
+ * Which events and properties feed the built-in computed traits. Defaults follow Segment's
+ * e-commerce spec; a workspace may change them (workspaces.settings.profiles).
+ */
+export const ProfileSettingsSchema = z.object({
+  orderEvents: z.array(z.string().min(1)).default(['Order Completed']),
+  revenueProperties: z.array(z.string().min(1)).default(['revenue', 'total', 'value']),
+  refundEvents: z.array(z.string().min(1)).default(['Order Refunded']),
+  refundAmountProperties: z.array(z.string().min(1)).default(['total', 'revenue', 'value']),
+  interestEvents: z
+    .array(z.string().min(1))
+    .default(['Product Viewed', 'Product Clicked', 'Product Added', 'Order Completed']),
+  categoryProperty: z.string().min(1).default('category'),
+  /** Region used to read phone numbers written without a country code. */
+  phoneRegion: z.string().length(2).default('CN'),
+});
+
+export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
+
+export const DEFAULT_PROFILE_SETTINGS: ProfileSettings = ProfileSettingsSchema.parse({});

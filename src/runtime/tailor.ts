@@ -1,0 +1,104 @@
+import path from 'node:path';
+import type { Config } from '../config/env.js';
+import { Applier } from '../ingest/applier.js';
+import { DedupWindow } from '../ingest/dedup.js';
+import { Ingestor } from '../ingest/ingestor.js';
+import { Spool } from '../ingest/spool.js';
+import type { EventStore } from '../stores/events/event-store.js';
+import { openEventStore } from '../stores/events/open-event-store.js';
+import { openStateStore } from '../stores/state/open-state-store.js';
+import type { StateStore } from '../stores/state/state-store.js';
+import { createLogger, type Logger } from './logger.js';
+import { Metrics } from './metrics.js';
+import { nodeId } from './node-id.js';
+import { WorkspaceSettingsCache } from './workspace-settings.js';
+
+const DEDUP_WINDOW_MS = 24 * 3600_000;
+
+/** Everything a running Tailor process holds. Services receive it as `ctx.tailor`. */
+export interface Tailor {
+  config: Config;
+  state: StateStore;
+  events: EventStore;
+  spool: Spool;
+  applier: Applier;
+  ingestor: Ingestor;
+  dedup: DedupWindow;
+  settings: WorkspaceSettingsCache;
+  metrics: Metrics;
+  log: Logger;
+  nodeId: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Events waiting for the applier beyond which ingest answers 429. */
+  maxBacklog?: number;
+  logger?: Logger;
+}
+
+/**
+ * Opens the stores, recovers the spool (re-applying anything acknowledged but not yet in the
+ * stores), rebuilds the 24-hour dedup window, and starts the applier.
+ */
+export async function startTailor(config: Config, opts: StartOptions = {}): Promise<Tailor> {
+  const log = opts.logger ?? createLogger(config.logLevel);
+  const state = await openStateStore(config.state);
+  const events = await openEventStore(config.events);
+  const id = nodeId(config.dataDir);
+  const spool = await Spool.open(path.join(config.dataDir, 'spool'));
+  const settings = new WorkspaceSettingsCache(state);
+  await settings.start();
+  const metrics = new Metrics();
+  const applier = new Applier({
+    state,
+    events,
+    spool,
+    name: `applier:${id}`,
+    settingsFor: (ws) => settings.profileSettings(ws),
+    onError: (e) => log.error({ err: e }, 'applier batch failed; retrying'),
+  });
+  const dedup = new DedupWindow(DEDUP_WINDOW_MS);
+  const now = Date.now();
+  await events.scanMessageIds(now - DEDUP_WINDOW_MS, (rows) => {
+    for (const r of rows) dedup.claim(r.workspaceId, r.messageId, r.receivedAt);
+  });
+  const replayed = await applier.recover();
+  for (const r of replayed) dedup.claim(r.workspaceId, r.messageId, r.receivedAt);
+  if (replayed.length > 0) log.info({ events: replayed.length }, 'replaying acknowledged events from the spool');
+  applier.start();
+  metrics.bindApplier(applier, spool);
+  metrics.startFlushing(state);
+
+  const ingestor = new Ingestor(spool, applier, dedup, {
+    maxBacklog: opts.maxBacklog ?? 500_000,
+    onAccepted: (_ws, n) => metrics.eventsAccepted.inc(n),
+    onRejected: (ws, r) => metrics.recordRejection(ws, r.code, r.message),
+  });
+
+  let closed = false;
+  return {
+    config,
+    state,
+    events,
+    spool,
+    applier,
+    ingestor,
+    dedup,
+    settings,
+    metrics,
+    log,
+    nodeId: id,
+    async close() {
+      if (closed) return;
+      closed = true;
+      settings.stop();
+      metrics.stop();
+      await applier.stop();
+      await spool.close();
+      await metrics.flushRejections(state).catch(() => {});
+      await events.close();
+      await state.close();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ServiceError } from '../../core/errors.js';
+import { demoHistories, type DemoMessage } from '../../demo/index.js';
+import type { Tailor } from '../../runtime/tailor.js';
+import { systemCtx } from '../../services/context.js';
+import { createApiKey } from '../../services/keys/create-api-key.js';
+import { addConsoleUser } from '../../services/users/create-user.js';
+import { createWorkspace } from '../../services/workspaces/create-workspace.js';
+import { getWorkspace } from '../../services/workspaces/list-workspaces.js';
+
+export const DEMO_LOGIN = { email: 'admin@tailor.local', password: 'tailor-demo' };
+
+export interface DemoResult {
+  workspaceId: string;
+  writeKey: string;
+  login: typeof DEMO_LOGIN;
+  users: number;
+  events: number;
+}
+
+const SYSTEM = { type: 'system' as const, id: 'tailor-demo' };
+
+/**
+ * Creates (or tops up) the demo shop workspace: an admin login, a write key, and `users`
+ * generated customers sent through the normal ingest path. The write key is kept in the data
+ * directory so `npm start` can print it every time (demo workspaces only).
+ */
+export async function loadDemo(
+  tailor: Tailor,
+  opts: { workspaceId: string; users: number; seed: number; onProgress?: (done: number, total: number) => void },
+): Promise<DemoResult> {
+  const ws = opts.workspaceId;
+  if (!(await getWorkspace({ tailor, id: ws }))) {
+    await createWorkspace({ tailor, actor: SYSTEM, input: { id: ws, name: ws === 'demo' ? 'Demo shop · 演示商城' : ws } });
+  }
+  await addConsoleUser({ tailor, actor: SYSTEM, input: { workspaceId: ws, email: DEMO_LOGIN.email, name: 'Admin', password: DEMO_LOGIN.password, role: 'admin' } }).catch(
+    (e) => {
+      if (!(e instanceof ServiceError && e.code === 'member_exists')) throw e;
+    },
+  );
+  const writeKey = await demoWriteKey(tailor, ws);
+  let events = 0;
+  let pending: DemoMessage[] = [];
+  const flush = async () => {
+    for (;;) {
+      try {
+        const r = await tailor.ingestor.ingest(ws, pending);
+        events += r.accepted;
+        break;
+      } catch (e) {
+        if (!(e instanceof ServiceError && e.kind === 'rate_limited')) throw e;
+        await new Promise((res) => setTimeout(res, 200));
+      }
+    }
+    pending = [];
+  };
+  let done = 0;
+  for (const h of demoHistories({ seed: opts.seed, users: opts.users })) {
+    pending.push(...h.messages);
+    done++;
+    if (pending.length >= 2000) await flush();
+    if (done % 1000 === 0) opts.onProgress?.(done, opts.users);
+  }
+  if (pending.length > 0) await flush();
+  await tailor.applier.idle();
+  opts.onProgress?.(opts.users, opts.users);
+  return { workspaceId: ws, writeKey, login: DEMO_LOGIN, users: opts.users, events };
+}
+
+async function demoWriteKey(tailor: Tailor, ws: string): Promise<string> {
+  const file = path.join(tailor.config.dataDir, `demo-write-key-${ws}`);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const { secret } = await createApiKey({ ctx: systemCtx(tailor, ws), input: { type: 'write', name: 'demo' } });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

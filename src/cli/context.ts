@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { type Config, loadConfig } from '../config/env.js';
+import { exitCodeOf, ServiceError } from '../core/errors.js';
+import { startTailor, type Tailor } from '../runtime/tailor.js';
+
+export interface GlobalOptions {
+  dataDir?: string;
+  stateUrl?: string;
+  eventsUrl?: string;
+}
+
+export function configFrom(cmd: Command, extra: { host?: string; port?: number } = {}): Config {
+  const g = cmd.optsWithGlobals<GlobalOptions>();
+  return loadConfig(process.env, { dataDir: g.dataDir, stateUrl: g.stateUrl, eventsUrl: g.eventsUrl, ...extra });
+}
+
+/** Runs a command body against a started Tailor and always closes it. */
+export async function withTailor<T>(cmd: Command, fn: (t: Tailor) => Promise<T>, quiet = true): Promise<T> {
+  const cfg = configFrom(cmd);
+  const tailor = await startTailor(quiet ? { ...cfg, logLevel: 'warn' } : cfg);
+  try {
+    return await fn(tailor);
+  } finally {
+    await tailor.close();
+  }
+}
+
+/** Prints an error the way scripts expect: one line on stderr, an exit code per error kind. */
+export function fail(e: unknown): never {
+  if (e instanceof ServiceError) {
+    process.stderr.write(`error: ${e.message} (${e.code})\n`);
+    process.exit(exitCodeOf(e.kind));
+  }
+  process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+}

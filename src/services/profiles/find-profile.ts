@@ -1,0 +1,49 @@
+import { notFound } from '../../core/errors.js';
+import { normalizeEmail, normalizePhone } from '../../core/normalize.js';
+import type { Ctx } from '../context.js';
+
+export const PROFILE_COLUMNS = `profile_id, merged_into, user_id, email, phone, traits, first_seen, last_seen, event_count, active_days,
+  order_count, total_spend, refund_count, refund_total, first_order_at, last_order_at, categories, recent`;
+
+/**
+ * Finds a profile by anything that names it: its profile id (a merged-away id leads to the
+ * survivor), a user id, an anonymous id, an email or a phone number (normalised first).
+ */
+export async function findProfileRow(ctx: Ctx, anyId: string): Promise<Record<string, unknown>> {
+  const state = ctx.tailor.state;
+  const ws = ctx.workspaceId;
+  const byId = async (pid: string) =>
+    (await state.query(`SELECT ${PROFILE_COLUMNS} FROM profiles WHERE workspace_id = $1 AND profile_id = $2`, [ws, pid]))[0];
+  let row = anyId.startsWith('p_') ? await byId(anyId) : undefined;
+  if (!row) {
+    const ids = await state.query<{ profile_id: string }>(
+      'SELECT profile_id FROM identities WHERE workspace_id = $1 AND id_value = $2 ORDER BY id_type DESC LIMIT 1',
+      [ws, anyId],
+    );
+    if (ids[0]) row = await byId(ids[0].profile_id);
+  }
+  if (!row) {
+    const email = normalizeEmail(anyId);
+    const phone = email ? undefined : normalizePhone(anyId, ctx.tailor.settings.profileSettings(ws).phoneRegion);
+    if (email || phone) {
+      const rows = await state.query(
+        `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE workspace_id = $1 AND merged_into IS NULL AND ${email ? 'email' : 'phone'} = $2
+         ORDER BY last_seen DESC NULLS LAST LIMIT 1`,
+        [ws, email ?? phone],
+      );
+      row = rows[0];
+    }
+  }
+  if (row?.merged_into) row = await byId(String(row.merged_into));
+  if (!row) throw notFound('profile_not_found', `no profile known by "${anyId}" in this workspace`);
+  return row;
+}
+
+/** The profile's own id plus every profile merged into it: the ids its events carry. */
+export async function attributedProfileIds(ctx: Ctx, profileId: string): Promise<string[]> {
+  const rows = await ctx.tailor.state.query<{ profile_id: string }>(
+    'SELECT profile_id FROM profiles WHERE workspace_id = $1 AND merged_into = $2',
+    [ctx.workspaceId, profileId],
+  );
+  return [profileId, ...rows.map((r) => r.profile_id)];
+}

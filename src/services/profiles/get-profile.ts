@@ -1,0 +1,35 @@
+import { type Ctx, requireRight } from '../context.js';
+import { attributedProfileIds, findProfileRow } from './find-profile.js';
+import { listProfileEvents } from './list-profile-events.js';
+import { computedTraits, traitsOf } from './profile-view.js';
+
+/** The 360° view: traits, computed traits, identities, merged profiles and the newest events. */
+export async function getProfile({ ctx, input }: { ctx: Ctx; input: { id: string; eventLimit?: number } }) {
+  requireRight(ctx, 'profiles.read');
+  const row = await findProfileRow(ctx, input.id);
+  const profileId = String(row.profile_id);
+  const [identities, attributed] = await Promise.all([
+    ctx.tailor.state.query<{ id_type: string; id_value: string; first_seen: number }>(
+      'SELECT id_type, id_value, first_seen FROM identities WHERE workspace_id = $1 AND profile_id = $2 ORDER BY first_seen, id_type, id_value',
+      [ctx.workspaceId, profileId],
+    ),
+    attributedProfileIds(ctx, profileId),
+  ]);
+  const events = await listProfileEvents({ ctx, input: { id: profileId, limit: input.eventLimit ?? 20 }, resolved: { profileId, attributed } });
+  const { traits, traitUpdatedAt } = traitsOf(row);
+  return {
+    profile: {
+      profileId,
+      userId: (row.user_id as string | null) ?? null,
+      email: (row.email as string | null) ?? null,
+      phone: (row.phone as string | null) ?? null,
+      traits,
+      traitUpdatedAt,
+      computed: computedTraits(row),
+      identities: identities.map((i) => ({ type: i.id_type, value: i.id_value, firstSeen: new Date(Number(i.first_seen)).toISOString() })),
+      mergedFrom: attributed.slice(1),
+    },
+    recentEvents: events.events,
+    nextCursor: events.nextCursor,
+  };
+}

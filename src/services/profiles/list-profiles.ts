@@ -1,0 +1,109 @@
+import { invalid } from '../../core/errors.js';
+import { normalizeEmail, normalizePhone } from '../../core/normalize.js';
+import { type Ctx, requireRight } from '../context.js';
+import { PROFILE_COLUMNS } from './find-profile.js';
+import { decodeCursor, encodeCursor, summaryOf } from './profile-view.js';
+
+export const PROFILE_SORTS = [
+  'last_seen',
+  'first_seen',
+  'event_count',
+  'order_count',
+  'total_spend',
+  'average_order_value',
+  'last_order_at',
+  'first_order_at',
+  'days_since_last_order',
+  'active_days_30',
+  'refund_total',
+] as const;
+export type ProfileSort = (typeof PROFILE_SORTS)[number];
+
+export interface ListProfilesInput {
+  q?: string | undefined;
+  sort?: ProfileSort | undefined;
+  order?: 'asc' | 'desc' | undefined;
+  limit: number;
+  cursor?: string | undefined;
+  hasOrders?: boolean | undefined;
+  minTotalSpend?: number | undefined;
+  maxTotalSpend?: number | undefined;
+  seenWithinDays?: number | undefined;
+  /** Exact match on trait values: {city: '上海'}. */
+  traits?: Record<string, string> | undefined;
+}
+
+/** SQL expression of each sort key; `$2` is now (ms), `$3` today (day number). */
+const SORT_SQL: Record<ProfileSort, string> = {
+  last_seen: 'last_seen::float8',
+  first_seen: 'first_seen::float8',
+  event_count: 'event_count::float8',
+  order_count: 'order_count::float8',
+  total_spend: 'total_spend',
+  average_order_value: 'CASE WHEN order_count > 0 THEN total_spend / order_count END',
+  last_order_at: 'last_order_at::float8',
+  first_order_at: 'first_order_at::float8',
+  days_since_last_order: 'floor(($2::float8 - last_order_at) / 86400000)',
+  active_days_30: '(SELECT count(*) FROM unnest(active_days) d WHERE d > $3::int - 30 AND d <= $3::int)::float8',
+  refund_total: 'refund_total',
+};
+
+const isCursor = (v: unknown): v is [number, string] =>
+  Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'string';
+
+/**
+ * Lists a workspace's profiles: search (`q` matches a profile id, any known id, an email or
+ * phone after normalisation, or any trait value), filters, sort by any computed trait, keyset
+ * pagination. Profiles without a value for the sort key come last either way.
+ */
+export async function listProfiles({ ctx, input }: { ctx: Ctx; input: ListProfilesInput }) {
+  requireRight(ctx, 'profiles.read');
+  const sort = input.sort ?? 'last_seen';
+  const desc = (input.order ?? 'desc') === 'desc';
+  const now = Date.now();
+  const params: unknown[] = [ctx.workspaceId, now, Math.floor(now / 86_400_000)];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where = ['workspace_id = $1', 'merged_into IS NULL'];
+  const q = input.q?.trim();
+  if (q) {
+    const region = ctx.tailor.settings.profileSettings(ctx.workspaceId).phoneRegion;
+    const alts = [`profile_id = ${p(q)}`, `profile_id IN (SELECT profile_id FROM identities WHERE workspace_id = $1 AND id_value = ${p(q)})`];
+    const email = normalizeEmail(q);
+    if (email) alts.push(`email = ${p(email)}`);
+    const phone = normalizePhone(q, region);
+    if (phone) alts.push(`phone = ${p(phone)}`);
+    if (q.length >= 2) alts.push(`traits::text ILIKE ${p(`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`);
+    where.push(`(${alts.join(' OR ')})`);
+  }
+  if (input.hasOrders !== undefined) where.push(input.hasOrders ? 'order_count > 0' : 'order_count = 0');
+  if (input.minTotalSpend !== undefined) where.push(`total_spend >= ${p(input.minTotalSpend)}`);
+  if (input.maxTotalSpend !== undefined) where.push(`total_spend <= ${p(input.maxTotalSpend)}`);
+  if (input.seenWithinDays !== undefined) where.push(`last_seen >= ${p(now - input.seenWithinDays * 86_400_000)}`);
+  for (const [k, v] of Object.entries(input.traits ?? {})) where.push(`traits->${p(k)}->>0 = ${p(v)}`);
+
+  // NULL sort values go last in both directions; the cursor carries the substituted value.
+  const sentinel = desc ? -1e300 : 1e300;
+  const key = `coalesce(${SORT_SQL[sort]}, ${sentinel})`;
+  let cursor: [number, string] | undefined;
+  try {
+    cursor = decodeCursor(input.cursor, isCursor);
+  } catch {
+    throw invalid('invalid_cursor', 'cursor is not one this API returned');
+  }
+  if (cursor) where.push(`(${key}, profile_id) ${desc ? '<' : '>'} (${p(cursor[0])}::float8, ${p(cursor[1])})`);
+  const dir = desc ? 'DESC' : 'ASC';
+  const rows = await ctx.tailor.state.query<Record<string, unknown>>(
+    `SELECT ${PROFILE_COLUMNS}, ${key} AS sort_key FROM profiles WHERE ${where.join(' AND ')}
+     ORDER BY sort_key ${dir}, profile_id ${dir} LIMIT ${p(input.limit + 1)}`,
+    params,
+  );
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    profiles: page.map((r) => summaryOf(r, now)),
+    nextCursor: rows.length > input.limit && last ? encodeCursor([Number(last.sort_key), String(last.profile_id)]) : null,
+  };
+}

@@ -1,7 +1,11 @@
 import { useMemo, useSyncExternalStore } from 'react';
 
 /** The console's pages. The hash keeps the server's job to "serve index.html at /". */
-export type Route = { name: 'login' } | { name: 'profiles' } | { name: 'profile'; id: string } | { name: 'ingest' };
+export type Route =
+  | { name: 'login' }
+  | { name: 'profiles' }
+  | { name: 'profile'; id: string }
+  | { name: 'ingest' };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);

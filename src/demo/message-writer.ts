@@ -1,3 +1,4 @@
+import { isoTime } from './iso-time.js';
 import type { Rng } from './prng.js';
 
 /** One Segment message object (identify, track or page), ready to be sent to the HTTP API. */
@@ -51,7 +52,7 @@ export class MessageWriter {
 
   /** Jumps to `t` (or stays put, when `t` is in the past). */
   at(t: number): void {
-    this.clock = Math.min(Math.max(t, this.clock), this.last);
+    this.clock = Math.min(Math.max(Math.floor(t), this.clock), this.last);
   }
 
   /** A shopper's pause between two clicks: a few seconds to a couple of minutes. */
@@ -63,7 +64,7 @@ export class MessageWriter {
     const m: DemoMessage = {
       type,
       messageId: this.prefix + this.n++,
-      timestamp: new Date(this.clock).toISOString(),
+      timestamp: isoTime(this.clock),
     };
     if (this.userId !== undefined) m.userId = this.userId;
     if (!server) m.anonymousId = this.device.anonymousId;

@@ -49,7 +49,7 @@ export function planSessions(u: DemoUser, rng: Rng, cal: LocaleCalendar, w: Demo
   const all: Span = [a, b];
   const tenureDays = (b - a) / DAY;
 
-  if (signup - 15 * MINUTE > w.start && rng.chance(0.8)) {
+  if (signup - 15 * MINUTE > w.start && rng.chance(0.55)) {
     within([Math.max(w.start, signup - 14 * DAY), signup - 15 * MINUTE], rng.chance(0.85) ? 1 : 2, 'anon');
   }
   add(signup, 'signup');
@@ -63,10 +63,10 @@ export function planSessions(u: DemoUser, rng: Rng, cal: LocaleCalendar, w: Demo
       break;
     }
     case 'regular': {
-      const n = every(all, a + rng.range(0, 30) * DAY, 45, 100, 'buy');
+      const n = every(all, a + rng.range(0, 30) * DAY, 70, 130, 'buy');
       for (const p of cal.promotions) {
         const t = inSale(p);
-        if (p.major && t >= a && t <= b && rng.chance(0.25)) add(t, 'buy');
+        if (p.major && t >= a && t <= b && rng.chance(0.15)) add(t, 'buy');
       }
       within(all, Math.round(n * rng.range(0.2, 0.5)), 'browse');
       within(all, rng.chance(0.12) ? 1 : 0, 'ask');
@@ -80,8 +80,8 @@ export function planSessions(u: DemoUser, rng: Rng, cal: LocaleCalendar, w: Demo
           if (t >= a && t <= b) add(t, 'buy');
         }
       }
-      within(all, rng.int(0, 1) + (tenureDays > 180 && rng.chance(0.4) ? 1 : 0), 'buy');
-      within(all, 1 + Math.round(tenureDays / rng.range(100, 150)), 'browse');
+      within(all, rng.int(0, 1), 'buy');
+      within(all, 1 + Math.round(tenureDays / rng.range(150, 220)), 'browse');
       within(all, rng.chance(0.15) ? 1 : 0, 'ask');
       break;
     }
@@ -91,22 +91,22 @@ export function planSessions(u: DemoUser, rng: Rng, cal: LocaleCalendar, w: Demo
       spans = [active];
       add(cal.sample(rng, a, Math.min(active[1], a + 10 * DAY)), 'buy');
       within(active, rng.int(0, 1), 'buy');
-      within(active, rng.int(0, 2), 'browse');
+      within(active, rng.int(0, 1), 'browse');
       break;
     }
     case 'new_user':
       within(all, rng.chance(0.55) ? 1 : 0, 'buy');
-      within(all, rng.int(0, 2), 'browse');
+      within(all, rng.int(0, 1), 'browse');
       within(all, rng.chance(0.05) ? 1 : 0, 'ask');
       break;
     case 'browser':
-      within(all, 1 + Math.round(tenureDays / rng.range(90, 150)), 'browse');
+      within(all, 1 + Math.round(tenureDays / rng.range(120, 200)), 'browse');
       within(all, rng.chance(0.04) ? 1 : 0, 'ask');
       break;
     case 'frequent_asker': {
-      const n = every(all, a + rng.range(0, 20) * DAY, 45, 110, 'buy');
+      const n = every(all, a + rng.range(0, 20) * DAY, 60, 120, 'buy');
       within(all, Math.round(n * rng.range(0.2, 0.6)), 'browse');
-      within(all, rng.int(5, 10), 'ask');
+      within(all, rng.int(4, 9), 'ask');
       break;
     }
     case 'won_back': {
@@ -116,10 +116,10 @@ export function planSessions(u: DemoUser, rng: Rng, cal: LocaleCalendar, w: Demo
       const before: Span = [a, Math.max(a, silentFrom)];
       const after: Span = [back, b];
       spans = [before, after];
-      if (every(before, a + rng.range(0, 5) * DAY, 35, 80, 'buy') === 0) within(before, 1, 'buy');
-      within(before, rng.int(0, 2), 'browse');
-      within(after, rng.int(1, 2), 'buy');
-      within(after, rng.int(0, 2), 'browse');
+      if (every(before, a + rng.range(0, 5) * DAY, 50, 110, 'buy') === 0) within(before, 1, 'buy');
+      within(before, rng.int(0, 1), 'browse');
+      within(after, rng.chance(0.7) ? 1 : 2, 'buy');
+      within(after, rng.int(0, 1), 'browse');
       within(after, rng.chance(0.08) ? 1 : 0, 'ask');
       break;
     }

@@ -70,7 +70,7 @@ export function buySession(s: Shopper, t: number): void {
   const { rng, out, style, user } = s;
   out.at(t);
   const promo = s.cal.promotionAt(t);
-  if (rng.chance(user.persona === 'loyal_big_spender' ? 0.4 : 0.6)) land(s, promo);
+  if (rng.chance(user.persona === 'loyal_big_spender' ? 0.3 : 0.5)) land(s, promo);
   const lines: { product_id: string; category: string; price: number; quantity: number }[] = [];
   let subtotal = 0;
   const n = rng.int(style.items[0], style.items[1]);
@@ -81,7 +81,7 @@ export function buySession(s: Shopper, t: number): void {
     if (lines.some((l) => l.product_id === p.id)) continue;
     const quantity = rng.chance(style.tier === 'low' ? 0.35 : 0.15) ? rng.int(2, 3) : 1;
     // Repeat buyers often add straight from their order history, without a product page.
-    if (rng.chance(0.6)) viewed(s, p);
+    if (rng.chance(0.5)) viewed(s, p);
     added(s, p, quantity);
     lines.push({ product_id: p.id, category: p.category, price: p.price, quantity });
     subtotal += p.price * quantity;
@@ -139,7 +139,7 @@ export function profileSession(s: Shopper, t: number): void {
 export function signupSession(s: Shopper, t: number): void {
   const { rng, out, user } = s;
   out.at(t - rng.int(1, 4) * MINUTE);
-  out.page('Sign Up', { path: '/signup' });
+  if (rng.chance(0.6)) out.page('Sign Up', { path: '/signup' });
   out.at(t);
   out.identify(user.userId, { ...s.person.traits });
 }

@@ -23,9 +23,9 @@ export interface ShoppingStyle {
 }
 
 export const STYLES: Record<PersonaName, ShoppingStyle> = {
-  loyal_big_spender: { tier: 'high', views: [1, 3], items: [1, 3], coupon: 0.05, refund: 0.04, cart: 0.3 },
+  loyal_big_spender: { tier: 'high', views: [1, 3], items: [1, 2], coupon: 0.05, refund: 0.04, cart: 0.3 },
   regular: { tier: 'mid', views: [1, 3], items: [1, 2], coupon: 0.1, refund: 0.05, cart: 0.2 },
-  bargain_hunter: { tier: 'low', views: [3, 6], items: [1, 3], coupon: 0.35, refund: 0.08, cart: 0.35 },
+  bargain_hunter: { tier: 'low', views: [3, 5], items: [1, 3], coupon: 0.35, refund: 0.08, cart: 0.35 },
   dormant: { tier: 'mid', views: [1, 3], items: [1, 2], coupon: 0.1, refund: 0.08, cart: 0.15 },
   new_user: { tier: 'mid', views: [1, 3], items: [1, 2], coupon: 0.5, refund: 0.03, cart: 0.2 },
   browser: { tier: 'mid', views: [1, 4], items: [1, 1], coupon: 0, refund: 0, cart: 0.25 },
@@ -116,9 +116,9 @@ export class Shopper {
 
   product(category: Category = this.category()): Product {
     const list = BY_CATEGORY[category];
+    // Tiers overlap in the middle of the price list: bargain hunters keep to the cheapest 60%.
     const x = this.rng.next();
-    const skew = x * x;
-    const pos = this.style.tier === 'low' ? skew : this.style.tier === 'high' ? 1 - skew : x;
+    const pos = this.style.tier === 'low' ? x * 0.6 : this.style.tier === 'high' ? 0.4 + x * 0.6 : x;
     const p = list[Math.min(Math.floor(pos * list.length), list.length - 1)] as Product;
     this.lastProduct = p;
     return p;

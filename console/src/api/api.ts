@@ -40,8 +40,7 @@ export function workspaceApi(workspaceId: string) {
 
     listProfiles: (query: ProfileQuery, signal?: AbortSignal) =>
       get<ProfileList>(`/profiles${queryString({ ...query })}`, signal),
-    getProfile: (anyId: string, signal?: AbortSignal) =>
-      get<ProfileDetail>(`/profiles/${id(anyId)}`, signal),
+    getProfile: (anyId: string, signal?: AbortSignal) => get<ProfileDetail>(`/profiles/${id(anyId)}`, signal),
     profileEvents: (profileId: string, cursor: string, limit = 50) =>
       get<EventPage>(`/profiles/${id(profileId)}/events${queryString({ cursor, limit })}`),
     /** `null` removes a trait. */

@@ -32,7 +32,12 @@ export function CopyButton({ text, testId }: { text: string; testId?: string }) 
     <button
       type="button"
       className="small"
-      onClick={() => copyText(text).then(() => setCopied(true), () => setCopied(false))}
+      onClick={() =>
+        copyText(text).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        )
+      }
       data-testid={testId}
     >
       {copied ? t('common.copied') : t('common.copy')}

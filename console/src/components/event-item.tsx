@@ -43,7 +43,11 @@ export function EventItem({ event, showProfileLink = false, testId }: Props) {
             {who}
           </a>
         ) : null}
-        <time className="muted" dateTime={event.timestamp} title={t('event.received', { date: fmt.dateTime(event.receivedAt) })}>
+        <time
+          className="muted"
+          dateTime={event.timestamp}
+          title={t('event.received', { date: fmt.dateTime(event.receivedAt) })}
+        >
           {fmt.dateTime(event.timestamp)}
         </time>
         <button

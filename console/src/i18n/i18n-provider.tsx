@@ -1,6 +1,13 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { createFormatters, type Formatters } from './format.js';
-import { isLocale, LOCALE_TAGS, type Locale, type MessageKey, type MessageVars, translate } from './messages.js';
+import {
+  isLocale,
+  LOCALE_TAGS,
+  type Locale,
+  type MessageKey,
+  type MessageVars,
+  translate,
+} from './messages.js';
 
 const STORAGE_KEY = 'tailor.locale';
 

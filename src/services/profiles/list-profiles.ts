@@ -33,7 +33,7 @@ export interface ListProfilesInput {
   traits?: Record<string, string> | undefined;
 }
 
-/** SQL expression of each sort key; `$2` is now (ms), `$3` today (day number). */
+/** SQL expression of each sort key; `{now}` is now (ms) and `{today}` today's UTC day number, bound when used. */
 const SORT_SQL: Record<ProfileSort, string> = {
   last_seen: 'last_seen::float8',
   first_seen: 'first_seen::float8',
@@ -43,8 +43,8 @@ const SORT_SQL: Record<ProfileSort, string> = {
   average_order_value: 'CASE WHEN order_count > 0 THEN total_spend / order_count END',
   last_order_at: 'last_order_at::float8',
   first_order_at: 'first_order_at::float8',
-  days_since_last_order: 'floor(($2::float8 - last_order_at) / 86400000)',
-  active_days_30: '(SELECT count(*) FROM unnest(active_days) d WHERE d > $3::int - 30 AND d <= $3::int)::float8',
+  days_since_last_order: 'floor(({now}::float8 - last_order_at) / 86400000)',
+  active_days_30: '(SELECT count(*) FROM unnest(active_days) d WHERE d > {today}::int - 30 AND d <= {today}::int)::float8',
   refund_total: 'refund_total',
 };
 
@@ -61,7 +61,7 @@ export async function listProfiles({ ctx, input }: { ctx: Ctx; input: ListProfil
   const sort = input.sort ?? 'last_seen';
   const desc = (input.order ?? 'desc') === 'desc';
   const now = Date.now();
-  const params: unknown[] = [ctx.workspaceId, now, Math.floor(now / 86_400_000)];
+  const params: unknown[] = [ctx.workspaceId];
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
@@ -86,7 +86,8 @@ export async function listProfiles({ ctx, input }: { ctx: Ctx; input: ListProfil
 
   // NULL sort values go last in both directions; the cursor carries the substituted value.
   const sentinel = desc ? -1e300 : 1e300;
-  const key = `coalesce(${SORT_SQL[sort]}, ${sentinel})`;
+  const expr = SORT_SQL[sort].replace('{now}', () => p(now)).replaceAll('{today}', () => p(Math.floor(now / 86_400_000)));
+  const key = `coalesce(${expr}, ${sentinel})`;
   let cursor: [number, string] | undefined;
   try {
     cursor = decodeCursor(input.cursor, isCursor);

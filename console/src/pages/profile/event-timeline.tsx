@@ -53,7 +53,13 @@ export function EventTimeline({ profileId, initialEvents, initialCursor }: Props
       )}
       <ErrorNote error={error} />
       {cursor !== null ? (
-        <button type="button" className="more" disabled={loading} onClick={loadMore} data-testid="timeline-more">
+        <button
+          type="button"
+          className="more"
+          disabled={loading}
+          onClick={loadMore}
+          data-testid="timeline-more"
+        >
           {loading ? t('common.loading') : t('common.loadMore')}
         </button>
       ) : null}

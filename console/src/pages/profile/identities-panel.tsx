@@ -14,7 +14,9 @@ export function IdentitiesPanel({ profile }: { profile: Profile }) {
             <li key={`${id.type}:${id.value}`}>
               <span className="badge">{t(id.type === 'user' ? 'identities.user' : 'identities.anon')}</span>{' '}
               <span className="mono">{id.value}</span>{' '}
-              <span className="muted small">{t('identities.firstSeen', { date: fmt.dateTime(id.firstSeen) })}</span>
+              <span className="muted small">
+                {t('identities.firstSeen', { date: fmt.dateTime(id.firstSeen) })}
+              </span>
             </li>
           ))}
         </ul>

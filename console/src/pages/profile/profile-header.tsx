@@ -18,7 +18,9 @@ export function ProfileHeader({ profile }: { profile: Profile }) {
         {(name ?? profile.email ?? '?').slice(0, 1).toUpperCase()}
       </div>
       <div>
-        <h1 data-testid="profile-name">{name ?? profile.email ?? profile.userId ?? t('profiles.anonymous')}</h1>
+        <h1 data-testid="profile-name">
+          {name ?? profile.email ?? profile.userId ?? t('profiles.anonymous')}
+        </h1>
         <dl className="inline-fields">
           {fields.map((f) => (
             <div key={f.testId}>

@@ -47,7 +47,10 @@ export function ProfilePage({ id }: { id: string }) {
       <ProfileHeader profile={profile} />
       <ComputedGrid computed={profile.computed} />
       <div className="columns">
-        <TraitsPanel profile={profile} onProfile={(p) => setDetail((d) => (d === null ? d : { ...d, profile: p }))} />
+        <TraitsPanel
+          profile={profile}
+          onProfile={(p) => setDetail((d) => (d === null ? d : { ...d, profile: p }))}
+        />
         <IdentitiesPanel profile={profile} />
       </div>
       <EventTimeline

@@ -54,7 +54,12 @@ export function TraitRow({ name, value, updatedAt, onSave, onRemove }: Props) {
       <td className="actions">
         {draft === null ? (
           <>
-            <button type="button" className="small" onClick={() => setDraft(traitToText(value))} data-testid="trait-edit">
+            <button
+              type="button"
+              className="small"
+              onClick={() => setDraft(traitToText(value))}
+              data-testid="trait-edit"
+            >
               {t('common.edit')}
             </button>
             <button type="button" className="small danger" onClick={onRemove} data-testid="trait-remove">
@@ -63,7 +68,13 @@ export function TraitRow({ name, value, updatedAt, onSave, onRemove }: Props) {
           </>
         ) : (
           <>
-            <button type="button" className="small primary" disabled={saving} onClick={save} data-testid="trait-save">
+            <button
+              type="button"
+              className="small primary"
+              disabled={saving}
+              onClick={save}
+              data-testid="trait-save"
+            >
               {saving ? t('common.saving') : t('common.save')}
             </button>
             <button type="button" className="small" onClick={() => setDraft(null)} data-testid="trait-cancel">

@@ -27,7 +27,9 @@ export function ProfileFilterBar({ filters, onChange }: Props) {
         {t('profiles.hasOrders')}
         <select
           value={filters.hasOrders}
-          onChange={(e) => set('hasOrders', e.target.value === 'yes' || e.target.value === 'no' ? e.target.value : '')}
+          onChange={(e) =>
+            set('hasOrders', e.target.value === 'yes' || e.target.value === 'no' ? e.target.value : '')
+          }
           data-testid="filter-has-orders"
         >
           <option value="">{t('profiles.hasOrders.any')}</option>
@@ -75,7 +77,9 @@ export function ProfileFilterBar({ filters, onChange }: Props) {
         {t('profiles.sort')}
         <select
           value={filters.sort}
-          onChange={(e) => set('sort', PROFILE_SORTS.find((s) => s === e.target.value) ?? DEFAULT_FILTERS.sort)}
+          onChange={(e) =>
+            set('sort', PROFILE_SORTS.find((s) => s === e.target.value) ?? DEFAULT_FILTERS.sort)
+          }
           data-testid="sort-select"
         >
           {PROFILE_SORTS.map((s) => (

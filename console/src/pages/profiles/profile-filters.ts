@@ -1,4 +1,9 @@
-import { PROFILE_SORTS, type ProfileQuery, type ProfileSort, type SortOrder } from '../../api/api-contract.js';
+import {
+  PROFILE_SORTS,
+  type ProfileQuery,
+  type ProfileSort,
+  type SortOrder,
+} from '../../api/api-contract.js';
 
 /** The list's controls as the user typed them; `toQuery` turns them into API parameters. */
 export interface ProfileFilters {

@@ -54,7 +54,10 @@ export function ProfilesPage() {
     try {
       const page = await api.listProfiles({ ...query, cursor });
       if (gen !== generation.current) return;
-      setList((prev) => ({ profiles: [...(prev?.profiles ?? []), ...page.profiles], nextCursor: page.nextCursor }));
+      setList((prev) => ({
+        profiles: [...(prev?.profiles ?? []), ...page.profiles],
+        nextCursor: page.nextCursor,
+      }));
     } catch (err) {
       setError(err);
     } finally {
@@ -83,7 +86,13 @@ export function ProfilesPage() {
       ) : null}
       {profiles.length > 0 ? <ProfilesTable profiles={profiles} /> : null}
       {list?.nextCursor ? (
-        <button type="button" className="more" disabled={loadingMore} onClick={loadMore} data-testid="load-more">
+        <button
+          type="button"
+          className="more"
+          disabled={loadingMore}
+          onClick={loadMore}
+          data-testid="load-more"
+        >
           {loadingMore ? t('common.loading') : t('common.loadMore')}
         </button>
       ) : null}

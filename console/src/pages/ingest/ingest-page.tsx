@@ -1,0 +1,27 @@
+import { useState } from 'react';
+import { useT } from '../../i18n/i18n-provider.js';
+import { IngestStatsPanel } from './ingest-stats.js';
+import { KeysPanel } from './keys-panel.js';
+import { LiveEvents } from './live-events.js';
+import { SdkSnippets } from './sdk-snippets.js';
+
+export function IngestPage() {
+  const t = useT();
+  // A write key created here fills the snippets in, so they can be pasted without editing.
+  const [writeKey, setWriteKey] = useState<string | null>(null);
+  return (
+    <section className="page" data-testid="ingest-page">
+      <div className="page-head">
+        <h1>{t('ingest.title')}</h1>
+      </div>
+      <IngestStatsPanel />
+      <div className="columns">
+        <LiveEvents />
+        <div className="stack">
+          <KeysPanel onCreated={(c) => c.key.type === 'write' && setWriteKey(c.secret)} />
+          <SdkSnippets writeKey={writeKey} />
+        </div>
+      </div>
+    </section>
+  );
+}

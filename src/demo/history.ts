@@ -1,6 +1,6 @@
 import { invalid } from '../core/errors.js';
 import { calendarFor } from './calendar.js';
-import { type DemoMessage, MessageWriter } from './message-writer.js';
+import { type DemoMessage, type Device, MessageWriter } from './message-writer.js';
 import { type DemoOptions, type DemoWindow, resolveOptions } from './options.js';
 import { type PlannedSession, planSessions } from './plan.js';
 import { userRng } from './prng.js';
@@ -23,7 +23,7 @@ export interface DemoUserHistory {
 }
 
 /** Logged-in sessions after `switchAt` happen on the second device 60% of the time. */
-function chooseDevice(s: Shopper, p: PlannedSession, home: Shopper['out']['device']): void {
+function chooseDevice(s: Shopper, p: PlannedSession, home: Device): void {
   const other = s.otherDevice;
   if (!other || p.t < s.switchAt || p.kind === 'anon' || p.kind === 'signup' || !s.rng.chance(0.6)) {
     s.out.device = home;

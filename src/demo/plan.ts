@@ -49,7 +49,7 @@ export function planSessions(u: DemoUser, rng: Rng, cal: LocaleCalendar, w: Demo
   const all: Span = [a, b];
   const tenureDays = (b - a) / DAY;
 
-  if (signup - 15 * MINUTE > w.start && rng.chance(0.55)) {
+  if (signup - 15 * MINUTE > w.start && rng.chance(0.5)) {
     within([Math.max(w.start, signup - 14 * DAY), signup - 15 * MINUTE], rng.chance(0.85) ? 1 : 2, 'anon');
   }
   add(signup, 'signup');
@@ -63,12 +63,12 @@ export function planSessions(u: DemoUser, rng: Rng, cal: LocaleCalendar, w: Demo
       break;
     }
     case 'regular': {
-      const n = every(all, a + rng.range(0, 30) * DAY, 70, 130, 'buy');
+      const n = every(all, a + rng.range(0, 30) * DAY, 40, 88, 'buy');
       for (const p of cal.promotions) {
         const t = inSale(p);
-        if (p.major && t >= a && t <= b && rng.chance(0.15)) add(t, 'buy');
+        if (p.major && t >= a && t <= b && rng.chance(0.1)) add(t, 'buy');
       }
-      within(all, Math.round(n * rng.range(0.2, 0.5)), 'browse');
+      within(all, Math.round(n * rng.range(0.1, 0.4)), 'browse');
       within(all, rng.chance(0.12) ? 1 : 0, 'ask');
       break;
     }

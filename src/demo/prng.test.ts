@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, userRng } from './prng.js';
+import { type Rng, userRng } from './prng.js';
 
 const draws = (r: Rng, n: number): number[] => Array.from({ length: n }, () => r.uint32());
 

@@ -7,21 +7,22 @@ import { changedTraits } from './traits.js';
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-/** Opens a session: a landing page (a sale's page while one runs) and maybe a search. */
+/** Opens a session on a landing page: a sale's page while one runs, a search, home or a category. */
 function land(s: Shopper, promo: Promotion | undefined): void {
   const { rng, out } = s;
   if (promo && rng.chance(0.6)) {
     out.page('Promotion', { path: `/promo/${promo.coupon.toLowerCase()}`, promotion: promo.name });
-  } else if (rng.chance(0.55)) {
+  } else if (rng.chance(0.2)) {
+    const terms = SEARCH_TERMS[s.category()];
+    const query = rng.pick(s.zh ? terms.zh : terms.en);
+    out.page('Search', { path: '/search', search: `?q=${encodeURIComponent(query)}` });
+    out.pause(rng, 20);
+    out.track('Products Searched', { query });
+  } else if (rng.chance(0.6)) {
     out.page('Home', { path: '/' });
   } else {
     const category = s.category();
     out.page('Category', { path: `/c/${category}`, category });
-  }
-  if (rng.chance(0.2)) {
-    const terms = SEARCH_TERMS[s.category()];
-    out.pause(rng, 20);
-    out.track('Products Searched', { query: rng.pick(s.zh ? terms.zh : terms.en) });
   }
 }
 
@@ -79,8 +80,9 @@ export function buySession(s: Shopper, t: number): void {
   for (let i = 0; i < n; i++) {
     const p = s.product();
     if (lines.some((l) => l.product_id === p.id)) continue;
-    const quantity = rng.chance(style.tier === 'low' ? 0.35 : 0.15) ? rng.int(2, 3) : 1;
-    // Repeat buyers often add straight from their order history, without a product page.
+    const quantity = rng.chance(style.tier === 'mid' ? 0.15 : 0.35) ? rng.int(2, 3) : 1;
+    // Half the time the item goes into the cart from a list or the order history, without
+    // its product page; cheap-item hunters and big spenders often take several.
     if (rng.chance(0.5)) viewed(s, p);
     added(s, p, quantity);
     lines.push({ product_id: p.id, category: p.category, price: p.price, quantity });

@@ -116,9 +116,10 @@ export class Shopper {
 
   product(category: Category = this.category()): Product {
     const list = BY_CATEGORY[category];
-    // Tiers overlap in the middle of the price list: bargain hunters keep to the cheapest 60%.
+    // Tiers overlap in the middle of the price list: bargain hunters keep to the cheapest 60%,
+    // big spenders to the dearest half.
     const x = this.rng.next();
-    const pos = this.style.tier === 'low' ? x * 0.6 : this.style.tier === 'high' ? 0.4 + x * 0.6 : x;
+    const pos = this.style.tier === 'low' ? x * 0.6 : this.style.tier === 'high' ? 0.5 + x * 0.5 : x;
     const p = list[Math.min(Math.floor(pos * list.length), list.length - 1)] as Product;
     this.lastProduct = p;
     return p;

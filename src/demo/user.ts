@@ -26,18 +26,18 @@ export function uuid(rng: Rng): string {
 }
 
 /**
- * When each persona signs up, as fractions of the window: long-tenured personas join early,
- * dormant and won-back users must join early enough to fall silent, new users join last.
+ * The latest signup of each persona, as a fraction of the window: long-tenured personas join
+ * early, dormant and won-back users early enough to fall silent; new users join in the last
+ * 30 days (handled apart).
  */
-const SIGNUP_SPAN: Record<PersonaName, readonly [number, number]> = {
-  loyal_big_spender: [0, 0.2],
-  regular: [0, 0.75],
-  bargain_hunter: [0, 0.8],
-  dormant: [0, 0.35],
-  new_user: [0, 0], // the last 30 days, handled apart
-  browser: [0, 0.98],
-  frequent_asker: [0, 0.7],
-  won_back: [0, 0.25],
+const LATEST_SIGNUP: Record<Exclude<PersonaName, 'new_user'>, number> = {
+  loyal_big_spender: 0.2,
+  regular: 0.8,
+  bargain_hunter: 0.8,
+  dormant: 0.35,
+  browser: 0.98,
+  frequent_asker: 0.7,
+  won_back: 0.25,
 };
 
 export function makeUser(w: DemoWindow, index: number): DemoUser {
@@ -47,16 +47,13 @@ export function makeUser(w: DemoWindow, index: number): DemoUser {
   const anonymousId = uuid(rng);
   const span = w.end - w.start;
   const latest = w.end - 2 * HOUR;
-  let from: number;
-  let to: number;
-  if (persona === 'new_user') {
-    from = Math.max(w.start, w.end - 30 * DAY);
-    to = latest;
-  } else {
-    const [a, b] = SIGNUP_SPAN[persona];
-    from = Math.min(w.start + Math.min(2 * DAY, span * 0.05) + a * span, latest);
-    to = Math.min(Math.max(w.start + b * span, from), latest);
-  }
+  // A couple of days in, so even the earliest users have some anonymous browsing before.
+  const earliest = Math.min(w.start + Math.min(2 * DAY, span * 0.05), latest);
+  const from = persona === 'new_user' ? Math.max(earliest, w.end - 30 * DAY) : earliest;
+  const to =
+    persona === 'new_user'
+      ? latest
+      : Math.min(Math.max(w.start + LATEST_SIGNUP[persona] * span, from), latest);
   const signupAt = calendarFor(w, locale).sample(rng, from, to);
   return { index, userId: `u${String(index).padStart(7, '0')}`, anonymousId, persona, locale, signupAt };
 }

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { resolveIdentities } from '../profiles/identity-resolver.js';
 import { emptyDelta, foldEvent, type ProfileDelta } from '../profiles/profile-delta.js';
-import { mergeProfileRows, upsertDeltas } from '../profiles/profile-writer.js';
+import { applyToProfiles, type MergeMirrorRow } from '../profiles/profile-writer.js';
 import type { ProfileSettings } from '../profiles/settings.js';
 import type { EventStore } from '../stores/events/event-store.js';
 import type { Sql, StateStore } from '../stores/state/state-store.js';
@@ -167,7 +167,7 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
     const replayOnly = batch.filter((i) => i.lsn > this.eventsLsn && i.lsn <= this.stateLsn).flatMap((i) => i.records);
     const fresh = batch.filter((i) => i.lsn > this.stateLsn).flatMap((i) => i.records);
 
-    let mirror: Awaited<ReturnType<typeof mergeProfileRows>> = [];
+    let mirror: MergeMirrorRow[] = [];
     if (replayOnly.length > 0) {
       await state.transaction((tx) => resolveIdentities(tx, replayOnly, false));
     }
@@ -175,8 +175,7 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
       mirror = await state.transaction(async (tx) => {
         await lockWorkspaces(state.kind, tx, fresh);
         const res = await resolveIdentities(tx, fresh, true);
-        const changed = await mergeProfileRows(tx, res.merges);
-        await upsertDeltas(tx, this.fold(fresh));
+        const changed = await applyToProfiles(tx, res.merges, this.fold(fresh));
         await tx.query(
           `INSERT INTO checkpoints (name, lsn) VALUES ($1, $2)
            ON CONFLICT (name) DO UPDATE SET lsn = greatest(checkpoints.lsn, excluded.lsn)`,

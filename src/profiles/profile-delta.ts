@@ -15,13 +15,14 @@ export interface RecentEvent {
 /**
  * What a batch of events adds to one profile. Every field merges commutatively with the
  * stored row (sums, min/max, set union, newest-timestamp-wins), which is what makes late,
- * out-of-order and replayed events give the same profile. The SQL side of each merge is in
- * stores/state/migrations/0001_merge_functions.sql.
+ * out-of-order and replayed events give the same profile (see `mergeInto`).
  */
 export interface ProfileDelta {
   workspaceId: string;
   profileId: string;
+  /** The user id of the newest event that carried one. */
   userId: string | null;
+  userIdAt: number;
   traits: Record<string, TimedValue>;
   firstSeen: number;
   lastSeen: number;
@@ -41,12 +42,15 @@ const DAY_MS = 86_400_000;
 const RECENT_KEEP = 20;
 const MAX_TRAITS = 200;
 const MAX_TRAIT_KEY = 128;
+/** Distinct active days kept: enough for "active days in the last N days" up to a year. */
+const MAX_ACTIVE_DAYS = 400;
 
 export function emptyDelta(workspaceId: string, profileId: string): ProfileDelta {
   return {
     workspaceId,
     profileId,
     userId: null,
+    userIdAt: Number.NEGATIVE_INFINITY,
     traits: {},
     firstSeen: Number.POSITIVE_INFINITY,
     lastSeen: Number.NEGATIVE_INFINITY,
@@ -93,16 +97,53 @@ function normalizeTrait(key: string, value: unknown, settings: ProfileSettings):
   return value;
 }
 
+/** Newest event time wins; equal times go to the larger JSON text, so any order gives one answer. */
+const newer = (ts: number, value: unknown, curTs: number, cur: unknown) =>
+  ts > curTs || (ts === curTs && JSON.stringify(value) > JSON.stringify(cur));
+
 function setTrait(d: ProfileDelta, key: string, value: unknown, ts: number): void {
   if (key.length === 0 || key.length > MAX_TRAIT_KEY || value === undefined) return;
   const cur = d.traits[key];
   if (cur === undefined) {
     if (Object.keys(d.traits).length >= MAX_TRAITS) return;
-  } else if (cur[1] > ts || (cur[1] === ts && JSON.stringify(cur[0]) >= JSON.stringify(value))) {
+  } else if (!newer(ts, value, cur[1], cur[0])) {
     return;
   }
   d.traits[key] = [value, ts];
 }
+
+function setUserId(d: ProfileDelta, userId: string, ts: number): void {
+  if (d.userId === null || newer(ts, userId, d.userIdAt, d.userId)) {
+    d.userId = userId;
+    d.userIdAt = ts;
+  }
+}
+
+/**
+ * Adds `b` into `a`. Commutative and associative (sums, min/max, set union, newest wins), so
+ * a profile is the same whatever order its events, batches or merged profiles arrive in.
+ */
+export function mergeInto(a: ProfileDelta, b: ProfileDelta): void {
+  if (b.userId !== null) setUserId(a, b.userId, b.userIdAt);
+  for (const [k, [v, ts]] of Object.entries(b.traits)) setTrait(a, k, v, ts);
+  a.firstSeen = Math.min(a.firstSeen, b.firstSeen);
+  a.lastSeen = Math.max(a.lastSeen, b.lastSeen);
+  a.eventCount += b.eventCount;
+  for (const day of b.activeDays) a.activeDays.add(day);
+  a.orderCount += b.orderCount;
+  a.totalSpend += b.totalSpend;
+  a.refundCount += b.refundCount;
+  a.refundTotal += b.refundTotal;
+  a.firstOrderAt = minNullable(a.firstOrderAt, b.firstOrderAt);
+  a.lastOrderAt = maxNullable(a.lastOrderAt, b.lastOrderAt);
+  for (const [c, n] of Object.entries(b.categories)) a.categories[c] = (a.categories[c] ?? 0) + n;
+  const ids = new Set(a.recent.map((r) => r.id));
+  for (const r of b.recent) if (!ids.has(r.id)) a.recent.push(r);
+  trimRecent(a);
+}
+
+const minNullable = (x: number | null, y: number | null) => (x === null ? y : y === null ? x : Math.min(x, y));
+const maxNullable = (x: number | null, y: number | null) => (x === null ? y : y === null ? x : Math.max(x, y));
 
 /** Folds one event (already attributed to `d.profileId`) into the delta. */
 export function foldEvent(d: ProfileDelta, e: EventRecord, settings: ProfileSettings): void {
@@ -111,7 +152,7 @@ export function foldEvent(d: ProfileDelta, e: EventRecord, settings: ProfileSett
   if (ts < d.firstSeen) d.firstSeen = ts;
   if (ts > d.lastSeen) d.lastSeen = ts;
   d.activeDays.add(Math.floor(ts / DAY_MS));
-  if (d.userId === null && e.userId !== '' && e.type !== 'alias') d.userId = e.userId;
+  if (e.userId !== '' && e.type !== 'alias') setUserId(d, e.userId, ts);
 
   if (e.type === 'identify') {
     const traits = parseObject(e.traits);
@@ -159,4 +200,8 @@ function categoriesOf(props: Record<string, unknown>, key: string): string[] {
 export function trimRecent(d: ProfileDelta): void {
   d.recent.sort((a, b) => b.ts - a.ts || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   d.recent.length = Math.min(d.recent.length, RECENT_KEEP);
+  if (d.activeDays.size > MAX_ACTIVE_DAYS) {
+    const keep = [...d.activeDays].sort((x, y) => y - x).slice(0, MAX_ACTIVE_DAYS);
+    d.activeDays = new Set(keep);
+  }
 }

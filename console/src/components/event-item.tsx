@@ -15,13 +15,16 @@ const TYPE_LABELS: Record<string, MessageKey> = {
 
 interface Props {
   event: TailorEvent;
-  /** The live ingest list links each event to its profile; the profile timeline does not need to. */
-  showProfileLink?: boolean;
+  /**
+   * The live ingest list: link each event to its profile, and show when it arrived, since SDKs
+   * may send events that happened long before.
+   */
+  live?: boolean;
   testId: string;
 }
 
 /** One event as a row that expands to its JSON payload. */
-export function EventItem({ event, showProfileLink = false, testId }: Props) {
+export function EventItem({ event, live = false, testId }: Props) {
   const { t, fmt } = useI18n();
   const [open, setOpen] = useState(false);
   const typeKey = TYPE_LABELS[event.type];
@@ -38,18 +41,24 @@ export function EventItem({ event, showProfileLink = false, testId }: Props) {
       <div className="event-line">
         <span className={`badge type-${event.type}`}>{typeLabel}</span>
         <strong className="event-name">{event.event || pageName(event) || typeLabel}</strong>
-        {showProfileLink && who ? (
+        {live && who ? (
           <a className="muted mono" href={hrefFor({ name: 'profile', id: who })}>
             {who}
           </a>
         ) : null}
-        <time
-          className="muted"
-          dateTime={event.timestamp}
-          title={t('event.received', { date: fmt.dateTime(event.receivedAt) })}
-        >
-          {fmt.dateTime(event.timestamp)}
-        </time>
+        {live ? (
+          <time className="muted" dateTime={event.receivedAt} title={fmt.dateTime(event.timestamp)}>
+            {t('event.received', { date: fmt.time(event.receivedAt) })}
+          </time>
+        ) : (
+          <time
+            className="muted"
+            dateTime={event.timestamp}
+            title={t('event.received', { date: fmt.dateTime(event.receivedAt) })}
+          >
+            {fmt.dateTime(event.timestamp)}
+          </time>
+        )}
         <button
           type="button"
           className="link"

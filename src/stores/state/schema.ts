@@ -130,6 +130,7 @@ export const profiles = pgTable(
     profileId: text('profile_id').notNull(),
     mergedInto: text('merged_into'),
     userId: text('user_id'),
+    userIdAt: ms('user_id_at'),
     /** Derived from the (normalised) `email` and `phone` traits, for indexed lookup. */
     email: text('email').generatedAlwaysAs(sql`(traits->'email'->>0)`),
     phone: text('phone').generatedAlwaysAs(sql`(traits->'phone'->>0)`),

@@ -53,7 +53,7 @@ export function LiveEvents() {
       ) : (
         <ol className="timeline live" data-testid="live-events">
           {events.map((e) => (
-            <EventItem key={e.messageId} event={e} showProfileLink testId="live-event" />
+            <EventItem key={e.messageId} event={e} live testId="live-event" />
           ))}
         </ol>
       )}

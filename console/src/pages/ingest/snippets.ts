@@ -18,10 +18,13 @@ export function sdkSnippets(origin: string, writeKey: string): Snippet[] {
       id: 'node',
       code: `import { Analytics } from '@segment/analytics-node';
 
-const analytics = new Analytics({ writeKey: '${writeKey}', host: '${url.origin}' });
+const analytics = new Analytics({
+  writeKey: '${writeKey}',
+  host: '${url.origin}',
+});
 
 analytics.identify({ userId: 'u1', traits: { email: 'ada@example.com' } });
-analytics.track({ userId: 'u1', event: 'Order Completed', properties: { total: 42 } });`,
+analytics.track({ userId: 'u1', event: 'Signed Up' });`,
     },
     {
       // analytics-next would fetch its settings from Segment's CDN; inline settings skip that, and
@@ -33,7 +36,11 @@ export const analytics = AnalyticsBrowser.load({
   writeKey: '${writeKey}',
   cdnSettings: {
     integrations: {
-      'Segment.io': { apiKey: '${writeKey}', apiHost: '${url.host}/v1', protocol: '${protocol}' },
+      'Segment.io': {
+        apiKey: '${writeKey}',
+        apiHost: '${url.host}/v1',
+        protocol: '${protocol}',
+      },
     },
   },
 });

@@ -105,6 +105,7 @@ CREATE TABLE "profiles" (
 	"profile_id" text NOT NULL,
 	"merged_into" text,
 	"user_id" text,
+	"user_id_at" bigint,
 	"email" text GENERATED ALWAYS AS ((traits->'email'->>0)) STORED,
 	"phone" text GENERATED ALWAYS AS ((traits->'phone'->>0)) STORED,
 	"traits" jsonb DEFAULT '{}'::jsonb NOT NULL,

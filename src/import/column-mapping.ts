@@ -35,7 +35,9 @@ const MAP_KEYS = ['traits', 'properties', 'types'] as const;
 export function validateMapping(raw: unknown): ColumnMapping {
   const parsed = ColumnMappingSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'mapping'}: ${i.message}`).join('; ');
+    const issues = parsed.error.issues
+      .map((i) => `${i.path.join('.') || 'mapping'}: ${i.message}`)
+      .join('; ');
     throw invalid('invalid_mapping', `invalid column mapping: ${issues}`);
   }
   return parsed.data;
@@ -85,9 +87,11 @@ export function parseMappingSpec(spec: string): ColumnMapping {
         `unknown mapping key "${key}"; expected ${[...SCALAR_KEYS, 'ignore', 'traits.COLUMN', 'properties.COLUMN', 'types.COLUMN'].join(', ')}`,
       );
     }
-    if (column === '') throw invalid('invalid_mapping', `"${key}" must name a column, as in ${group}.COLUMN=...`);
-    const map = (out[group] ??= {}) as Record<string, string>;
-    map[column] = value;
+    if (column === '') {
+      throw invalid('invalid_mapping', `"${key}" must name a column, as in ${group}.COLUMN=...`);
+    }
+    out[group] ??= {};
+    (out[group] as Record<string, string>)[column] = value;
   }
   return validateMapping(out);
 }

@@ -57,7 +57,11 @@ const MAPPABLE_ROLES = ['userId', 'anonymousId', 'event', 'timestamp', 'messageI
  * properties is not read as the message type. Throws `invalid` for problems that would make
  * every row wrong: duplicate or unknown columns, conflicting mapping entries, no id column.
  */
-export function buildColumnPlan(kind: ImportKind, header: readonly string[], mapping: ColumnMapping): ColumnPlan {
+export function buildColumnPlan(
+  kind: ImportKind,
+  header: readonly string[],
+  mapping: ColumnMapping,
+): ColumnPlan {
   const named = header.filter((h) => h !== '');
   const present = new Set<string>();
   for (const h of named) {
@@ -67,17 +71,24 @@ export function buildColumnPlan(kind: ImportKind, header: readonly string[], map
   const claimed = new Map<string, string>();
   const claim = (column: string, use: string) => {
     if (!present.has(column)) {
-      throw invalid('invalid_mapping', `the mapping names column "${column}" (${use}), which is not in the header`);
+      throw invalid(
+        'invalid_mapping',
+        `the mapping names column "${column}" (${use}), which is not in the header`,
+      );
     }
     const prior = claimed.get(column);
-    if (prior !== undefined) throw invalid('invalid_mapping', `column "${column}" is mapped twice (${prior}, ${use})`);
+    if (prior !== undefined) {
+      throw invalid('invalid_mapping', `column "${column}" is mapped twice (${prior}, ${use})`);
+    }
     claimed.set(column, use);
   };
 
   if (kind === 'users' && mapping.properties && Object.keys(mapping.properties).length > 0) {
     throw invalid('invalid_mapping', 'a users import has no properties; map columns to traits instead');
   }
-  if (kind === 'users' && mapping.event) throw invalid('invalid_mapping', 'a users import has no event column');
+  if (kind === 'users' && mapping.event) {
+    throw invalid('invalid_mapping', 'a users import has no event column');
+  }
 
   const roles: Partial<Record<Role, string>> = {};
   for (const role of MAPPABLE_ROLES) {
@@ -119,10 +130,15 @@ export function buildColumnPlan(kind: ImportKind, header: readonly string[], map
 
   const types = mapping.types ?? {};
   for (const column of Object.keys(types)) {
-    if (!present.has(column)) throw invalid('invalid_mapping', `types names column "${column}", which is not in the header`);
+    if (!present.has(column)) {
+      throw invalid('invalid_mapping', `types names column "${column}", which is not in the header`);
+    }
     const use = claimed.get(column);
     if (use !== undefined && (ROLES as readonly string[]).includes(use)) {
-      throw invalid('invalid_mapping', `types apply to trait and property columns; "${column}" is the ${use} column`);
+      throw invalid(
+        'invalid_mapping',
+        `types apply to trait and property columns; "${column}" is the ${use} column`,
+      );
     }
   }
 
@@ -136,7 +152,10 @@ export function buildColumnPlan(kind: ImportKind, header: readonly string[], map
     const key = `${field.target}.${field.name}`;
     const other = targetOf.get(key);
     if (other !== undefined) {
-      throw invalid('invalid_mapping', `columns "${other}" and "${column}" both fill ${key}; rename or ignore one`);
+      throw invalid(
+        'invalid_mapping',
+        `columns "${other}" and "${column}" both fill ${key}; rename or ignore one`,
+      );
     }
     targetOf.set(key, column);
     fields.push({ ...field, column, type: types[column] ?? defaultType });
@@ -145,7 +164,11 @@ export function buildColumnPlan(kind: ImportKind, header: readonly string[], map
   return { kind, roles, fields, hashColumns: [...named].sort() };
 }
 
-function fieldFor(kind: ImportKind, column: string, mapping: ColumnMapping): Omit<FieldColumn, 'column' | 'type'> {
+function fieldFor(
+  kind: ImportKind,
+  column: string,
+  mapping: ColumnMapping,
+): Omit<FieldColumn, 'column' | 'type'> {
   const trait = mapping.traits?.[column];
   if (trait !== undefined) return { target: 'traits', name: trait };
   const property = mapping.properties?.[column];

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import { invalid, notFound, ServiceError } from '../core/errors.js';
 import type { Tailor } from '../runtime/tailor.js';
+import { getWorkspace } from '../services/workspaces/list-workspaces.js';
 import { ByteTap } from './byte-tap.js';
 import { type ColumnMapping, validateMapping } from './column-mapping.js';
 import { buildColumnPlan, type ColumnPlan, type ImportKind } from './column-plan.js';
@@ -79,8 +80,9 @@ export async function importCsv(opts: ImportCsvInput): Promise<ImportReport> {
   const started = performance.now();
   const { tailor, workspaceId, kind, signal } = opts;
   const mapping = validateMapping(opts.mapping ?? {});
-  const ws = await tailor.state.query('SELECT 1 FROM workspaces WHERE id = $1', [workspaceId]);
-  if (ws.length === 0) throw notFound('workspace_not_found', `workspace ${workspaceId} does not exist`);
+  if (!(await getWorkspace({ tailor, id: workspaceId }))) {
+    throw notFound('workspace_not_found', `no workspace ${workspaceId}`);
+  }
 
   const importId = `imp_${randomUUID()}`;
   await insertImportRecord(tailor.state, { id: importId, workspaceId, kind, fileName: opts.fileName });
@@ -128,27 +130,31 @@ export async function importCsv(opts: ImportCsvInput): Promise<ImportReport> {
     },
   });
 
+  const consume = async (rows: AsyncIterable<ParsedRow>) => {
+    let chunk: ChunkEntry[] = [];
+    for await (const r of rows) {
+      chunk.push(toEntry(r));
+      if (chunk.length >= CHUNK_ROWS) {
+        await flush(chunk);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) await flush(chunk);
+  };
+  let consuming: Promise<void> | undefined;
+
   try {
-    await pipeline(
-      opts.input,
-      tap,
-      parser,
-      async (rows: AsyncIterable<ParsedRow>) => {
-        let chunk: ChunkEntry[] = [];
-        for await (const r of rows) {
-          chunk.push(toEntry(r));
-          if (chunk.length >= CHUNK_ROWS) {
-            await flush(chunk);
-            chunk = [];
-          }
-        }
-        if (chunk.length > 0) await flush(chunk);
-      },
-      { signal },
-    );
-    if (plan === undefined) throw invalid('empty_file', 'the file is empty; its first row must name the columns');
+    await pipeline(opts.input, tap, parser, (rows: AsyncIterable<ParsedRow>) => (consuming = consume(rows)), {
+      signal,
+    });
+    if (plan === undefined) {
+      throw invalid('empty_file', 'the file is empty; its first row must name the columns');
+    }
     await untilAborted(tailor.applier.idle(), signal);
   } catch (e) {
+    // A failing stream rejects the pipeline at once; let a chunk being loaded finish first,
+    // so nothing is still writing once this returns.
+    await consuming?.catch(() => {});
     const err = e instanceof CsvError ? invalid('invalid_csv', `the file is not valid CSV: ${e.message}`) : e;
     const cause: RowError = { row: 0, ...describe(err) };
     await finishImportRecord(tailor.state, importId, {
@@ -184,7 +190,10 @@ export async function importCsv(opts: ImportCsvInput): Promise<ImportReport> {
       };
     }
     const out = rowToMessage(plan, r.cells, { workspaceId, importId, row: r.row });
-    return out.ok ? { row: r.row, message: out.message } : { row: r.row, code: out.code, message: out.message };
+    if (!out.ok) return { row: r.row, code: out.code, message: out.message };
+    let chars = 0;
+    for (const v of Object.values(r.cells)) chars += v?.length ?? 0;
+    return { row: r.row, message: out.message, chars };
   }
 }
 
@@ -196,7 +205,9 @@ function fieldCount(err: CsvError): number | undefined {
 
 function describe(e: unknown): { code: string; message: string } {
   if (e instanceof ServiceError) return { code: e.code, message: e.message };
-  if (e instanceof Error && e.name === 'AbortError') return { code: 'aborted', message: 'the import was cancelled' };
+  if (e instanceof Error && e.name === 'AbortError') {
+    return { code: 'aborted', message: 'the import was cancelled' };
+  }
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 }
 

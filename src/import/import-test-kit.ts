@@ -4,12 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { loadConfig } from '../config/env.js';
-import { startTailor, type Tailor } from '../runtime/tailor.js';
+import { type StartOptions, startTailor, type Tailor } from '../runtime/tailor.js';
 
 /** Test support: a real Tailor (PGlite + DuckDB) in a temporary directory. */
-export async function startTestTailor(): Promise<{ tailor: Tailor; dir: string; stop(): Promise<void> }> {
+export async function startTestTailor(
+  opts: StartOptions = {},
+): Promise<{ tailor: Tailor; dir: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tailor-import-'));
-  const tailor = await startTailor(loadConfig({ TAILOR_DATA_DIR: dir, TAILOR_LOG_LEVEL: 'silent' }));
+  const tailor = await startTailor(loadConfig({ TAILOR_DATA_DIR: dir, TAILOR_LOG_LEVEL: 'silent' }), opts);
   return {
     tailor,
     dir,

@@ -10,6 +10,8 @@ import type { ImportMessage } from './row-message.js';
 export interface PendingRow {
   row: number;
   message: ImportMessage;
+  /** Characters in the row's cells: a cheap measure of the message's size. */
+  chars: number;
 }
 
 export interface ChunkResult {
@@ -25,6 +27,13 @@ export interface ChunkResult {
  */
 const IMPORT_MAX_BACKLOG = 40_000;
 const RECHECK_MS = 500;
+/**
+ * Estimated bytes per `ingest` call. Each call is one spool record, capped at 64 MiB; 2,000
+ * rows near the 32 KB event limit would pass that (properties are JSON inside JSON, so quotes
+ * double), so wide rows go in several calls. Ordinary rows go in one.
+ */
+const MAX_CALL_BYTES = 16 * 1024 * 1024;
+const estimatedBytes = (r: PendingRow) => 2 * r.chars + 1024;
 
 /**
  * Loads one chunk of rows. A row is skipped, not loaded again, when its messageId is in the
@@ -46,23 +55,38 @@ export async function loadChunk(
           recent.map((r) => r.message.messageId),
         );
   const send = recent.filter((r) => !stored.has(r.message.messageId));
-  if (send.length === 0) return { ok: 0, skipped: rows.length, rejected: [] };
+  const out: ChunkResult = { ok: 0, skipped: rows.length - send.length, rejected: [] };
+  for (const part of bySize(send)) {
+    const result = await ingestPatiently(
+      tailor,
+      workspaceId,
+      part.map((r) => r.message),
+      signal,
+    );
+    out.ok += result.accepted;
+    out.skipped += result.duplicates;
+    for (const rej of result.rejected) {
+      out.rejected.push({ row: part[rej.index]?.row ?? 0, code: rej.code, message: rej.message });
+    }
+  }
+  return out;
+}
 
-  const result = await ingestPatiently(
-    tailor,
-    workspaceId,
-    send.map((r) => r.message),
-    signal,
-  );
-  return {
-    ok: result.accepted,
-    skipped: rows.length - send.length + result.duplicates,
-    rejected: result.rejected.map((rej) => ({
-      row: send[rej.index]?.row ?? 0,
-      code: rej.code,
-      message: rej.message,
-    })),
-  };
+function bySize(rows: PendingRow[]): PendingRow[][] {
+  const parts: PendingRow[][] = [];
+  let part: PendingRow[] = [];
+  let bytes = 0;
+  for (const r of rows) {
+    if (part.length > 0 && bytes + estimatedBytes(r) > MAX_CALL_BYTES) {
+      parts.push(part);
+      part = [];
+      bytes = 0;
+    }
+    part.push(r);
+    bytes += estimatedBytes(r);
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
 }
 
 /** `ingest`, after waiting for the applier to catch up, and again whenever it answers 429. */
@@ -92,7 +116,10 @@ async function appliedOrTimeout(applier: Applier, signal: AbortSignal | undefine
   const done = new AbortController();
   const stop = signal ? AbortSignal.any([signal, done.signal]) : done.signal;
   try {
-    await Promise.race([once(applier, 'applied', { signal: stop }), sleep(RECHECK_MS, undefined, { signal: stop })]);
+    await Promise.race([
+      once(applier, 'applied', { signal: stop }),
+      sleep(RECHECK_MS, undefined, { signal: stop }),
+    ]);
   } finally {
     done.abort();
   }

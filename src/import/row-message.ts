@@ -42,7 +42,10 @@ export function rowToMessage(
   const typeText = cell(roles.type).toLowerCase();
   if (typeText !== '') {
     if (!EVENT_TYPES.has(typeText)) {
-      return fail('invalid_type', `column "${roles.type}" must be track, page or screen, not "${clip(typeText)}"`);
+      return fail(
+        'invalid_type',
+        `column "${roles.type}" must be track, page or screen, not "${clip(typeText)}"`,
+      );
     }
     type = typeText as ImportMessage['type'];
   }
@@ -79,9 +82,12 @@ export function rowToMessage(
     const text = cell(f.column);
     if (text === '') continue;
     const value = readCell(text, f.type);
-    if (value === undefined) return fail('invalid_value', `column "${f.column}" must be a ${f.type}, not "${clip(text)}"`);
-    const target = (message[f.target] ??= {});
+    if (value === undefined) {
+      return fail('invalid_value', `column "${f.column}" must be a ${f.type}, not "${clip(text)}"`);
+    }
+    const target = message[f.target] ?? {};
     target[f.name] = value;
+    message[f.target] = target;
   }
   if (type === 'identify') message.traits ??= {};
   return { ok: true, message };
@@ -99,7 +105,9 @@ export function generatedMessageId(workspaceId: string, plan: ColumnPlan, cells:
     const v = (cells[column] ?? '').trim();
     if (v !== '') content.push([column, v]);
   }
-  const h = createHash('sha256').update(JSON.stringify([workspaceId, plan.kind, content])).digest('hex');
+  const h = createHash('sha256')
+    .update(JSON.stringify([workspaceId, plan.kind, content]))
+    .digest('hex');
   return `import-${h.slice(0, 32)}`;
 }
 

@@ -67,7 +67,7 @@ export const ProfileSchema = z
   .openapi('Profile');
 
 export const ProfileDetailSchema = z
-  .object({ profile: ProfileSchema, recentEvents: z.array(EventSchema), nextCursor: z.string().nullable() })
+  .object({ profile: ProfileSchema, recentEvents: z.array(EventSchema.extend({ truncated: z.boolean().optional() })), nextCursor: z.string().nullable() })
   .openapi('ProfileDetail');
 
 export const ApiKeySchema = z

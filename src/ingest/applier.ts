@@ -3,6 +3,7 @@ import { resolveIdentities } from '../profiles/identity-resolver.js';
 import { emptyDelta, foldEvent, type ProfileDelta } from '../profiles/profile-delta.js';
 import { applyToProfiles, type MergeMirrorRow } from '../profiles/profile-writer.js';
 import type { ProfileSettings } from '../profiles/settings.js';
+import { SingleWriterCache } from '../profiles/single-writer-cache.js';
 import type { EventStore } from '../stores/events/event-store.js';
 import type { Sql, StateStore } from '../stores/state/state-store.js';
 import type { EventRecord } from './event-record.js';
@@ -23,7 +24,8 @@ export interface ApplierDeps {
   onError?: (e: unknown) => void;
 }
 
-const MAX_BATCH_EVENTS = 20_000;
+// Under load batches grow up to this, so a busy profile is written once per batch, not once per request.
+const MAX_BATCH_EVENTS = 200_000;
 
 /**
  * Moves acknowledged events from the spool into the stores, in LSN order, one batch at a time:
@@ -49,9 +51,12 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
   private idleWaiters: (() => void)[] = [];
   appliedEvents = 0;
   failures = 0;
+  /** Only with PGlite, where this process is the sole writer (see single-writer-cache.ts). */
+  private readonly cache: SingleWriterCache | undefined;
 
   constructor(private readonly deps: ApplierDeps) {
     super();
+    this.cache = deps.state.kind === 'pglite' ? new SingleWriterCache() : undefined;
   }
 
   /** Loads checkpoints and queues whatever the spool holds beyond them. Returns replayed records. */
@@ -169,20 +174,34 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
 
     let mirror: MergeMirrorRow[] = [];
     if (replayOnly.length > 0) {
-      await state.transaction((tx) => resolveIdentities(tx, replayOnly, false));
+      await state.transaction((tx) => resolveIdentities(tx, replayOnly, false, this.cache));
     }
     if (fresh.length > 0) {
-      mirror = await state.transaction(async (tx) => {
-        await lockWorkspaces(state.kind, tx, fresh);
-        const res = await resolveIdentities(tx, fresh, true);
-        const changed = await applyToProfiles(tx, res.merges, this.fold(fresh));
-        await tx.query(
-          `INSERT INTO checkpoints (name, lsn) VALUES ($1, $2)
-           ON CONFLICT (name) DO UPDATE SET lsn = greatest(checkpoints.lsn, excluded.lsn)`,
-          [name, lsn],
-        );
-        return changed;
-      });
+      const cache = this.cache;
+      const { res, applied } = await state
+        .transaction(async (tx) => {
+          await lockWorkspaces(state.kind, tx, fresh);
+          const res = await resolveIdentities(tx, fresh, true, cache);
+          const applied = await applyToProfiles(tx, res.merges, this.fold(fresh), cache);
+          await tx.query(
+            `INSERT INTO checkpoints (name, lsn) VALUES ($1, $2)
+             ON CONFLICT (name) DO UPDATE SET lsn = greatest(checkpoints.lsn, excluded.lsn)`,
+            [name, lsn],
+          );
+          return { res, applied };
+        })
+        .catch((e) => {
+          // Cached rows were changed in place for a batch that did not commit.
+          cache?.clear();
+          throw e;
+        });
+      if (cache) {
+        for (const i of res.loaded) cache.rememberId(i.workspaceId, i.idType, i.idValue, i.profileId);
+        for (const i of res.newIds) cache.rememberId(i.workspaceId, i.idType, i.idValue, i.profileId);
+        for (const m of res.merges) cache.rememberMerge(m.workspaceId, m.fromProfile, m.intoProfile);
+        for (const r of applied.written) cache.rememberRow(r);
+      }
+      mirror = applied.mirror;
       this.stateLsn = lsn;
     }
 

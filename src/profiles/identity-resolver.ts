@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { usableId } from '../core/ids.js';
 import type { EventRecord } from '../ingest/event-record.js';
 import type { Sql } from '../stores/state/state-store.js';
+import type { SingleWriterCache } from './single-writer-cache.js';
 
 export type IdType = 'user' | 'anon';
 
@@ -26,6 +27,8 @@ export interface Conflict {
 
 export interface Resolution {
   merges: Merge[];
+  /** Identities read from the store (for the caller's cache, once the transaction commits). */
+  loaded: { workspaceId: string; idType: IdType; idValue: string; profileId: string }[];
   conflicts: Conflict[];
   newIds: { workspaceId: string; idType: IdType; idValue: string; profileId: string; firstSeen: number }[];
 }
@@ -57,23 +60,47 @@ const k3 = (ws: string, t: IdType, v: string) => `${ws}\u0000${t}\u0000${v}`;
  * Reads run inside the caller's transaction; `write` decides whether new ids, merges and
  * conflicts are written (false when replaying events the state store already has).
  */
-export async function resolveIdentities(tx: Sql, events: EventRecord[], write: boolean): Promise<Resolution> {
+export async function resolveIdentities(
+  tx: Sql,
+  events: EventRecord[],
+  write: boolean,
+  cache?: SingleWriterCache,
+): Promise<Resolution> {
   const byKey = new Map<string, string>(); // ws|type|value → profile
   const byValue = new Map<string, string>(); // ws|value → profile (for alias previousId, of any type)
   const identified = new Set<string>(); // ws|profile that has a user id
   const forward = new Map<string, string>(); // ws|profile merged away → ws-less surviving profile id
-  const res: Resolution = { merges: [], conflicts: [], newIds: [] };
+  const res: Resolution = { merges: [], loaded: [], conflicts: [], newIds: [] };
 
+  // 1. What is already known: from the cache when there is one, else (and for misses) the store.
   const wsList: string[] = [];
   const values: string[] = [];
-  for (const e of events) {
-    for (const v of [e.userId, e.anonymousId, e.previousId]) {
-      const id = usableId(v);
-      if (id !== undefined) {
-        wsList.push(e.workspaceId);
-        values.push(id);
-      }
+  const asked = new Set<string>();
+  const checkIdentified = new Map<string, [string, string]>();
+  const need = (ws: string, t: IdType, v: string | undefined) => {
+    if (v === undefined || asked.has(k3(ws, t, v))) return;
+    asked.add(k3(ws, t, v));
+    const cached = cache?.profileOf(ws, t, v);
+    if (cached === undefined) {
+      wsList.push(ws);
+      values.push(v);
+      return;
     }
+    byKey.set(k3(ws, t, v), cached);
+    if (!byValue.has(k2(ws, v))) byValue.set(k2(ws, v), cached);
+    if (t === 'user' || cache!.isIdentified(ws, cached)) identified.add(k2(ws, cached));
+    else checkIdentified.set(k2(ws, cached), [ws, cached]);
+  };
+  for (const e of events) {
+    const prev = e.type === 'alias' ? usableId(e.previousId) : undefined;
+    // An alias's previousId may be of either type, so it is always looked up in the store.
+    if (prev !== undefined && !asked.has(k2(e.workspaceId, prev))) {
+      asked.add(k2(e.workspaceId, prev));
+      wsList.push(e.workspaceId);
+      values.push(prev);
+    }
+    need(e.workspaceId, 'user', usableId(e.userId));
+    need(e.workspaceId, 'anon', usableId(e.anonymousId));
   }
   if (values.length > 0) {
     const rows = await tx.query<{ workspace_id: string; id_type: IdType; id_value: string; profile_id: string }>(
@@ -84,17 +111,18 @@ export async function resolveIdentities(tx: Sql, events: EventRecord[], write: b
     for (const r of rows) {
       byKey.set(k3(r.workspace_id, r.id_type, r.id_value), r.profile_id);
       byValue.set(k2(r.workspace_id, r.id_value), r.profile_id);
+      if (!identified.has(k2(r.workspace_id, r.profile_id))) checkIdentified.set(k2(r.workspace_id, r.profile_id), [r.workspace_id, r.profile_id]);
+      res.loaded.push({ workspaceId: r.workspace_id, idType: r.id_type, idValue: r.id_value, profileId: r.profile_id });
     }
-    const profileWs = rows.map((r) => r.workspace_id);
-    const profileIds = rows.map((r) => r.profile_id);
-    if (profileIds.length > 0) {
-      const users = await tx.query<{ workspace_id: string; profile_id: string }>(
-        `SELECT DISTINCT workspace_id, profile_id FROM identities
-         WHERE id_type = 'user' AND (workspace_id, profile_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-        [profileWs, profileIds],
-      );
-      for (const u of users) identified.add(k2(u.workspace_id, u.profile_id));
-    }
+  }
+  if (checkIdentified.size > 0) {
+    const pairs = [...checkIdentified.values()];
+    const users = await tx.query<{ workspace_id: string; profile_id: string }>(
+      `SELECT DISTINCT workspace_id, profile_id FROM identities
+       WHERE id_type = 'user' AND (workspace_id, profile_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+    );
+    for (const u of users) identified.add(k2(u.workspace_id, u.profile_id));
   }
 
   const current = (ws: string, p: string): string => {

@@ -5,18 +5,22 @@ import type { ProfileSettings } from './settings.js';
 /** A trait value with the event time that set it: the newer event time wins on merge. */
 export type TimedValue = [value: unknown, eventTimeMs: number];
 
+/**
+ * A summary of one of the profile's newest events, kept on the profile row so a profile
+ * lookup needs no event-store query. Only ids, times and names: every byte here is rewritten
+ * on each batch that touches the profile (row width is what a PGlite update costs), so the
+ * event's properties are read from the event store when asked for.
+ */
 export interface RecentEvent {
   id: string;
   ts: number;
+  rt: number;
   type: string;
   event: string;
 }
 
-/**
- * What a batch of events adds to one profile. Every field merges commutatively with the
- * stored row (sums, min/max, set union, newest-timestamp-wins), which is what makes late,
- * out-of-order and replayed events give the same profile (see `mergeInto`).
- */
+const recentOf = (e: EventRecord): RecentEvent => ({ id: e.messageId, ts: e.timestamp, rt: e.receivedAt, type: e.type, event: e.event });
+
 export interface ProfileDelta {
   workspaceId: string;
   profileId: string;
@@ -39,7 +43,8 @@ export interface ProfileDelta {
 }
 
 const DAY_MS = 86_400_000;
-const RECENT_KEEP = 20;
+/** Newest events kept on the profile row: the first page of the profile timeline. */
+export const RECENT_KEEP = 10;
 const MAX_TRAITS = 200;
 const MAX_TRAIT_KEY = 128;
 /** Distinct active days kept: enough for "active days in the last N days" up to a year. */
@@ -179,7 +184,7 @@ export function foldEvent(d: ProfileDelta, e: EventRecord, settings: ProfileSett
     }
   }
 
-  d.recent.push({ id: e.messageId, ts, type: e.type, event: e.event });
+  d.recent.push(recentOf(e));
   if (d.recent.length > RECENT_KEEP * 2) trimRecent(d);
 }
 

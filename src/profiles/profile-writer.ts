@@ -1,5 +1,6 @@
 import type { Sql } from '../stores/state/state-store.js';
 import type { Merge } from './identity-resolver.js';
+import type { SingleWriterCache } from './single-writer-cache.js';
 import { emptyDelta, mergeInto, type ProfileDelta, type RecentEvent, type TimedValue, trimRecent } from './profile-delta.js';
 
 const COLUMNS = `workspace_id, profile_id, user_id, user_id_at, traits, first_seen, last_seen, event_count, active_days,
@@ -7,14 +8,19 @@ const COLUMNS = `workspace_id, profile_id, user_id, user_id_at, traits, first_se
 
 const key = (ws: string, pid: string) => `${ws}\u0000${pid}`;
 
-/** Reads stored profile rows (not merged away) into the same shape as a delta. */
-async function loadRows(tx: Sql, keys: { workspaceId: string; profileId: string }[]): Promise<Map<string, ProfileDelta>> {
+/** Reads stored profile rows (not merged away) into the same shape as a delta; cached rows are not read again. */
+async function loadRows(tx: Sql, wanted: { workspaceId: string; profileId: string }[], cache?: SingleWriterCache): Promise<Map<string, ProfileDelta>> {
   const out = new Map<string, ProfileDelta>();
+  const keys: { workspaceId: string; profileId: string }[] = [];
+  for (const k of wanted) {
+    const hit = cache?.row(k.workspaceId, k.profileId);
+    if (hit) out.set(key(k.workspaceId, k.profileId), hit);
+    else keys.push(k);
+  }
   if (keys.length === 0) return out;
   const rows = await tx.query<Record<string, unknown>>(
     `SELECT ${COLUMNS} FROM profiles
-     WHERE merged_into IS NULL AND (workspace_id, profile_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-     FOR UPDATE`,
+     WHERE merged_into IS NULL AND (workspace_id, profile_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
     [keys.map((k) => k.workspaceId), keys.map((k) => k.profileId)],
   );
   for (const r of rows) {
@@ -34,7 +40,7 @@ async function loadRows(tx: Sql, keys: { workspaceId: string; profileId: string 
     d.firstOrderAt = r.first_order_at === null ? null : Number(r.first_order_at);
     d.lastOrderAt = r.last_order_at === null ? null : Number(r.last_order_at);
     d.categories = (r.categories as Record<string, number>) ?? {};
-    d.recent = (r.recent as RecentEvent[]) ?? [];
+    d.recent = JSON.parse(String(r.recent ?? '[]')) as RecentEvent[];
     out.set(key(d.workspaceId, d.profileId), d);
   }
   return out;
@@ -52,7 +58,7 @@ async function writeRows(tx: Sql, rows: ProfileDelta[]): Promise<void> {
     .join(', ');
   await tx.query(
     `INSERT INTO profiles (${COLUMNS})
-     SELECT ws, pid, uid, uat, tr::jsonb, fs, ls, ec, ad::int[], oc, sp, rc, rt, fo, lo, ca::jsonb, re::jsonb
+     SELECT ws, pid, uid, uat, tr::jsonb, fs, ls, ec, ad::int[], oc, sp, rc, rt, fo, lo, ca::jsonb, re
      FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[], $9::text[],
                  $10::bigint[], $11::float8[], $12::bigint[], $13::float8[], $14::bigint[], $15::bigint[], $16::text[], $17::text[])
        AS t(ws, pid, uid, uat, tr, fs, ls, ec, ad, oc, sp, rc, rt, fo, lo, ca, re)
@@ -92,9 +98,15 @@ export interface MergeMirrorRow {
  * at the survivor too), then each delta. Read, merge in memory (`mergeInto`), write back: the
  * caller's transaction (and, with PostgreSQL, the per-workspace lock) makes that safe.
  *
- * Returns every (from → into) pair whose target changed, for the event store's merge table.
+ * Returns every (from → into) pair whose target changed, for the event store's merge table,
+ * and the rows written (for the caller's cache, once the transaction commits).
  */
-export async function applyToProfiles(tx: Sql, merges: Merge[], deltas: ProfileDelta[]): Promise<MergeMirrorRow[]> {
+export async function applyToProfiles(
+  tx: Sql,
+  merges: Merge[],
+  deltas: ProfileDelta[],
+  cache?: SingleWriterCache,
+): Promise<{ mirror: MergeMirrorRow[]; written: ProfileDelta[] }> {
   const wanted = [
     ...merges.flatMap((m) => [
       { workspaceId: m.workspaceId, profileId: m.fromProfile },
@@ -102,7 +114,7 @@ export async function applyToProfiles(tx: Sql, merges: Merge[], deltas: ProfileD
     ]),
     ...deltas,
   ];
-  const rows = await loadRows(tx, wanted);
+  const rows = await loadRows(tx, wanted, cache);
   const mirror: MergeMirrorRow[] = [];
   for (const m of merges) {
     const from = rows.get(key(m.workspaceId, m.fromProfile));
@@ -137,6 +149,7 @@ export async function applyToProfiles(tx: Sql, merges: Merge[], deltas: ProfileD
       touched.set(k, d);
     }
   }
-  await writeRows(tx, [...touched.values()]);
-  return mirror;
+  const written = [...touched.values()];
+  await writeRows(tx, written);
+  return { mirror, written };
 }

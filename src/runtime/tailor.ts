@@ -71,7 +71,7 @@ export async function startTailor(config: Config, opts: StartOptions = {}): Prom
   metrics.startFlushing(state);
 
   const ingestor = new Ingestor(spool, applier, dedup, {
-    maxBacklog: opts.maxBacklog ?? 500_000,
+    maxBacklog: opts.maxBacklog ?? 400_000,
     onAccepted: (_ws, n) => metrics.eventsAccepted.inc(n),
     onRejected: (ws, r) => metrics.recordRejection(ws, r.code, r.message),
   });

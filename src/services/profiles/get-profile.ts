@@ -1,10 +1,14 @@
 import { type Ctx, requireRight } from '../context.js';
+import type { RecentEvent } from '../../profiles/profile-delta.js';
 import { attributedProfileIds, findProfileRow } from './find-profile.js';
-import { listProfileEvents } from './list-profile-events.js';
-import { computedTraits, traitsOf } from './profile-view.js';
+import { computedTraits, encodeCursor, recentEventView, traitsOf } from './profile-view.js';
 
-/** The 360° view: traits, computed traits, identities, merged profiles and the newest events. */
-export async function getProfile({ ctx, input }: { ctx: Ctx; input: { id: string; eventLimit?: number } }) {
+/**
+ * The 360° view: traits, computed traits, identities, merged profiles and the newest events.
+ * Everything comes from the state store (the newest events from the profile row), so a lookup
+ * costs a few indexed reads; `nextCursor` continues the timeline from the event store.
+ */
+export async function getProfile({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
   requireRight(ctx, 'profiles.read');
   const row = await findProfileRow(ctx, input.id);
   const profileId = String(row.profile_id);
@@ -15,7 +19,9 @@ export async function getProfile({ ctx, input }: { ctx: Ctx; input: { id: string
     ),
     attributedProfileIds(ctx, profileId),
   ]);
-  const events = await listProfileEvents({ ctx, input: { id: profileId, limit: input.eventLimit ?? 20 }, resolved: { profileId, attributed } });
+  const recent = JSON.parse(String(row.recent ?? '[]')) as RecentEvent[];
+  const last = recent.at(-1);
+  const more = Number(row.event_count ?? 0) > recent.length;
   const { traits, traitUpdatedAt } = traitsOf(row);
   return {
     profile: {
@@ -29,7 +35,7 @@ export async function getProfile({ ctx, input }: { ctx: Ctx; input: { id: string
       identities: identities.map((i) => ({ type: i.id_type, value: i.id_value, firstSeen: new Date(Number(i.first_seen)).toISOString() })),
       mergedFrom: attributed.slice(1),
     },
-    recentEvents: events.events,
-    nextCursor: events.nextCursor,
+    recentEvents: recent.map((r) => recentEventView(r, profileId)),
+    nextCursor: more && last ? encodeCursor([last.ts, last.id]) : null,
   };
 }

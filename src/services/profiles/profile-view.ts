@@ -1,4 +1,5 @@
 import type { EventRecord } from '../../ingest/event-record.js';
+import type { RecentEvent } from '../../profiles/profile-delta.js';
 
 const DAY_MS = 86_400_000;
 const iso = (ms: unknown) => (ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString());
@@ -100,7 +101,27 @@ export function eventView(e: EventRecord) {
   };
 }
 
-export type EventView = ReturnType<typeof eventView>;
+export type EventView = ReturnType<typeof eventView> & { truncated?: boolean };
+
+/** An event summary from the profile row: `truncated` because properties, traits and context are left out (GET …/events has them). */
+export function recentEventView(r: RecentEvent, profileId: string): EventView {
+  return {
+    messageId: r.id,
+    type: r.type as EventRecord['type'],
+    event: r.event,
+    userId: null,
+    anonymousId: null,
+    profileId,
+    timestamp: new Date(r.ts).toISOString(),
+    originalTimestamp: null,
+    sentAt: null,
+    receivedAt: new Date(r.rt).toISOString(),
+    properties: {},
+    traits: {},
+    context: {},
+    truncated: true,
+  };
+}
 
 /** Opaque keyset cursors: base64url JSON. */
 export const encodeCursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');

@@ -1,14 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite, types } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { StateStoreConfig } from '../../config/env.js';
-import * as schema from './schema.js';
-import type { Sql, StateDb, StateStore } from './state-store.js';
+import { PgliteWorkerStore } from './pglite-worker-store.js';
+import type { Sql, StateStore } from './state-store.js';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -16,24 +13,14 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export async function openStateStore(cfg: StateStoreConfig, opts: { migrate?: boolean } = {}): Promise<StateStore> {
-  const store = cfg.kind === 'pglite' ? await openPglite(cfg.dir) : await openPostgres(cfg.url);
+  if (cfg.kind === 'pglite') {
+    mkdirSync(cfg.dir, { recursive: true });
+    // PGlite applies migrations when its worker opens the database.
+    return PgliteWorkerStore.open(cfg.dir, migrationsFolder);
+  }
+  const store = await openPostgres(cfg.url);
   if (opts.migrate !== false) await store.migrate();
   return store;
-}
-
-async function openPglite(dir: string): Promise<StateStore & { migrate(): Promise<void> }> {
-  mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir, { parsers: { [types.INT8]: (v: string) => Number(v) } });
-  const db = drizzlePglite(client, { schema }) as unknown as StateDb;
-  const run = async <T>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows;
-  return {
-    kind: 'pglite',
-    db,
-    query: run,
-    transaction: (fn) => client.transaction((tx) => fn({ query: async (t, p) => (await tx.query(t, p)).rows as never })),
-    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
-    close: () => client.close(),
-  };
 }
 
 async function openPostgres(url: string): Promise<StateStore & { migrate(): Promise<void> }> {
@@ -41,11 +28,9 @@ async function openPostgres(url: string): Promise<StateStore & { migrate(): Prom
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });
-  const db = drizzlePg(pool, { schema }) as unknown as StateDb;
   const run = async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[];
   return {
     kind: 'postgres',
-    db,
     query: run,
     async transaction(fn) {
       const client = await pool.connect();

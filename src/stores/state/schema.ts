@@ -146,7 +146,8 @@ export const profiles = pgTable(
     firstOrderAt: ms('first_order_at'),
     lastOrderAt: ms('last_order_at'),
     categories: jsonb('categories').notNull().default({}),
-    recent: jsonb('recent').notNull().default([]),
+    /** JSON text of the newest events (see profile-delta.ts); text, not jsonb: it is only ever read whole. */
+    recent: text('recent').notNull().default('[]'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -154,7 +155,6 @@ export const profiles = pgTable(
     index('profiles_email').on(t.workspaceId, t.email),
     index('profiles_phone').on(t.workspaceId, t.phone),
     index('profiles_user').on(t.workspaceId, t.userId),
-    index('profiles_last_seen').on(t.workspaceId, t.lastSeen),
   ],
 );
 

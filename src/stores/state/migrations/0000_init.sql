@@ -120,7 +120,7 @@ CREATE TABLE "profiles" (
 	"first_order_at" bigint,
 	"last_order_at" bigint,
 	"categories" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"recent" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"recent" text DEFAULT '[]' NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "profiles_workspace_id_profile_id_pk" PRIMARY KEY("workspace_id","profile_id")
 );
@@ -151,5 +151,4 @@ CREATE INDEX "profile_merges_into" ON "profile_merges" USING btree ("workspace_i
 CREATE INDEX "profiles_email" ON "profiles" USING btree ("workspace_id","email");--> statement-breakpoint
 CREATE INDEX "profiles_phone" ON "profiles" USING btree ("workspace_id","phone");--> statement-breakpoint
 CREATE INDEX "profiles_user" ON "profiles" USING btree ("workspace_id","user_id");--> statement-breakpoint
-CREATE INDEX "profiles_last_seen" ON "profiles" USING btree ("workspace_id","last_seen");--> statement-breakpoint
 CREATE INDEX "sessions_user" ON "sessions" USING btree ("user_id");

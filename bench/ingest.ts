@@ -1,0 +1,117 @@
+/**
+ * Ingest benchmark: sustained events/s through POST /v1/batch, acknowledged only when durable,
+ * with the load generator on the same machine, against the raw write rate of the event store
+ * for the same events.
+ *
+ *   npx tsx bench/ingest.ts [--users 80000] [--active 5000] [--batch 500] [--connections 8]
+ *   TAILOR_STATE_URL=postgres://… TAILOR_EVENTS_URL=http://… npx tsx bench/ingest.ts   # server stores
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { acceptMessage, isRejection } from '../src/ingest/accept-message.js';
+import type { EventRecord } from '../src/ingest/event-record.js';
+import { openEventStore } from '../src/stores/events/open-event-store.js';
+import { arg, cli, liveOrder, machine, peakRssMiB, startServer } from './lib.js';
+
+const users = Number(arg('users', '80000'));
+const active = Number(arg('active', '5000'));
+const batchSize = Number(arg('batch', '500'));
+const connections = Number(arg('connections', '8'));
+const dir = mkdtempSync(path.join(tmpdir(), 'tailor-bench-'));
+const env: Record<string, string> = { TAILOR_DATA_DIR: dir };
+for (const k of ['TAILOR_STATE_URL', 'TAILOR_EVENTS_URL'] as const) if (process.env[k]) env[k] = process.env[k]!;
+const stores = `${env.TAILOR_STATE_URL ? 'postgres' : 'pglite'} + ${env.TAILOR_EVENTS_URL ? 'clickhouse' : 'duckdb'}`;
+
+process.stderr.write(`generating ${users} demo customers' events…\n`);
+const bodies: string[] = [];
+let batch: unknown[] = [];
+let total = 0;
+for (const m of liveOrder(users, active)) {
+  batch.push(m);
+  total++;
+  if (batch.length === batchSize) {
+    bodies.push(JSON.stringify({ batch }));
+    batch = [];
+  }
+}
+if (batch.length > 0) bodies.push(JSON.stringify({ batch }));
+process.stderr.write(`${total} events in ${bodies.length} requests of ${batchSize}\n`);
+
+const ws = `bench${Date.now() % 100000}`;
+cli(env, ['workspace', 'create', '--name', 'bench', '--id', ws]);
+const key = cli(env, ['keys', 'create', '--workspace', ws, '--type', 'write']);
+const server = await startServer(env);
+const auth = `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+
+let next = 0;
+let acked = 0;
+let throttled = 0;
+const started = performance.now();
+await Promise.all(
+  Array.from({ length: connections }, async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++]!;
+      for (;;) {
+        const res = await fetch(`${server.url}/v1/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: auth }, body });
+        const json = (await res.json()) as { accepted?: number };
+        if (res.status === 429) {
+          throttled++;
+          await new Promise((r) => setTimeout(r, 50));
+          continue;
+        }
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        acked += json.accepted ?? 0;
+        break;
+      }
+    }
+  }),
+);
+const ackSeconds = (performance.now() - started) / 1000;
+for (;;) {
+  const h = (await (await fetch(`${server.url}/healthz`)).json()) as { backlog: number };
+  if (h.backlog === 0) break;
+  await new Promise((r) => setTimeout(r, 100));
+}
+const appliedSeconds = (performance.now() - started) / 1000;
+const rss = peakRssMiB(server.child.pid!);
+server.child.kill('SIGTERM');
+await new Promise((r) => server.child.once('exit', r));
+
+// The raw store: the same events appended straight to a fresh event store, in 20k-event transactions.
+const records: EventRecord[] = [];
+for (const b of bodies) {
+  for (const m of (JSON.parse(b) as { batch: unknown[] }).batch) {
+    const r = acceptMessage(m, { workspaceId: ws, receivedAt: Date.now(), defaults: {} });
+    if (!isRejection(r)) records.push({ ...r, profileId: `p_${r.userId || r.anonymousId}` });
+  }
+}
+const rawCfg = env.TAILOR_EVENTS_URL
+  ? ({ kind: 'clickhouse', url: `${env.TAILOR_EVENTS_URL.replace(/\/[^/]*$/, '')}/tailor_bench_raw` } as const)
+  : ({ kind: 'duckdb', file: path.join(dir, 'raw.duckdb') } as const);
+const raw = await openEventStore(rawCfg);
+const rawStart = performance.now();
+for (let i = 0; i < records.length; i += 20_000) await raw.append(records.slice(i, i + 20_000), { name: 'raw', lsn: i + 1 });
+const rawSeconds = (performance.now() - rawStart) / 1000;
+await raw.close();
+rmSync(dir, { recursive: true, force: true });
+
+const sustained = acked / appliedSeconds;
+const rawRate = records.length / rawSeconds;
+const result = {
+  date: new Date().toISOString().slice(0, 10),
+  machine: machine(),
+  stores,
+  events: acked,
+  customers: users,
+  activeCustomers: active,
+  batch: batchSize,
+  connections,
+  ackedPerSecond: Math.round(acked / ackSeconds),
+  sustainedPerSecond: Math.round(sustained),
+  rawStorePerSecond: Math.round(rawRate),
+  rawOverIngest: Number((rawRate / sustained).toFixed(2)),
+  peakServerRssMiB: rss,
+  throttled429: throttled,
+};
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

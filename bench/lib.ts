@@ -1,0 +1,75 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { demoHistories } from '../src/demo/index.js';
+
+export const root = path.resolve(import.meta.dirname, '..');
+const bin = path.join(root, 'bin/tailor.mjs');
+
+export function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
+}
+
+export function cli(env: Record<string, string>, args: string[]): string {
+  return execFileSync(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
+}
+
+export function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'serve', '--port', '0'], { env: { ...process.env, TAILOR_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.once('exit', (c) => reject(new Error(`server exited with ${c}`)));
+  });
+}
+
+/** Peak resident memory of a process (VmHWM), in MiB. */
+export function peakRssMiB(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
+}
+
+/**
+ * Demo customers' events in the order a live shop would send them: `active` customers at a
+ * time, their events interleaved round-robin, so one request holds events of many customers
+ * and each customer shows up in many requests (as concurrent sessions do).
+ */
+export function* liveOrder(users: number, active: number, seed = 7): Generator<Record<string, unknown>> {
+  const queue: Record<string, unknown>[][] = [];
+  const gen = demoHistories({ seed, users });
+  let exhausted = false;
+  const refill = () => {
+    while (!exhausted && queue.length < active) {
+      const n = gen.next();
+      if (n.done) exhausted = true;
+      else queue.push([...n.value.messages]);
+    }
+  };
+  refill();
+  while (queue.length > 0) {
+    for (let i = 0; i < queue.length; ) {
+      const m = queue[i]!.shift();
+      if (m) yield m;
+      if (queue[i]!.length === 0) queue.splice(i, 1);
+      else i++;
+    }
+    refill();
+  }
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? Number.NaN;
+}
+
+export function arg(name: string, dflt: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : dflt;
+}

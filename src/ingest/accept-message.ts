@@ -19,13 +19,35 @@ export interface BatchDefaults {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** ISO-8601 string or epoch milliseconds → epoch ms; undefined when absent, NaN when invalid. */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * ISO-8601 text or epoch milliseconds → epoch ms; undefined when absent, NaN when invalid.
+ * Stricter than `Date.parse`: impossible dates (2024-02-30) are refused rather than rolled
+ * over, and a date-time without an offset is UTC, never the server's local time.
+ */
 export function parseTime(v: unknown): number | undefined {
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v === 'number') return Number.isFinite(v) ? v : Number.NaN;
   if (typeof v !== 'string') return Number.NaN;
-  const t = Date.parse(v);
-  return Number.isFinite(t) ? t : Number.NaN;
+  const m = ISO.exec(v.trim());
+  if (!m) return Number.NaN;
+  const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map((x) => (x === undefined ? undefined : Number(x))) as number[];
+  const frac = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+  if (mo! < 1 || mo! > 12 || d! < 1 || h > 23 || mi > 59 || s > 60) return Number.NaN;
+  const t = Date.UTC(y!, mo! - 1, d!, h, mi, Math.min(s, 59), frac);
+  if (new Date(t).getUTCDate() !== d) return Number.NaN;
+  let offset = 0;
+  const z = m[8];
+  if (z && z.toUpperCase() !== 'Z') {
+    const sign = z[0] === '-' ? -1 : 1;
+    const digits = z.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2));
+    const om = Number(digits.slice(2) || '0');
+    if (oh > 23 || om > 59) return Number.NaN;
+    offset = sign * (oh * 60 + om) * 60_000;
+  }
+  return t - offset + (s === 60 ? 1000 : 0);
 }
 
 const reject = (code: string, message: string): Rejection => ({ code, message });

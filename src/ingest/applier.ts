@@ -48,6 +48,7 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
   private running: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private stopped = false;
+  private paused = false;
   private idleWaiters: (() => void)[] = [];
   appliedEvents = 0;
   failures = 0;
@@ -119,12 +120,27 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Applies what is queued, then stops. */
-  async stop(): Promise<void> {
-    await this.idle();
+  /**
+   * Applies what is queued, then stops. If the stores keep failing it gives up after
+   * `timeoutMs`: what was not applied stays in the spool and is applied at the next start.
+   */
+  async stop(timeoutMs = 30_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.idle(), new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
     this.stopped = true;
     this.wake?.();
     await this.running;
+  }
+
+  /** Holds applying (events are still acknowledged and spooled, up to the backlog limit). */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.wake?.();
   }
 
   private push(item: Item): void {
@@ -135,8 +151,8 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
   private async loop(): Promise<void> {
     let backoff = 100;
     while (!this.stopped) {
-      if (this.queue.length === 0) {
-        for (const w of this.idleWaiters.splice(0)) w();
+      if (this.queue.length === 0 || this.paused) {
+        if (this.queue.length === 0) for (const w of this.idleWaiters.splice(0)) w();
         await new Promise<void>((r) => {
           this.wake = r;
         });
@@ -234,7 +250,11 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
   /** After a crash ClickHouse may hold part of what is replayed; drop what it has. */
   private async withoutStored(records: EventRecord[]): Promise<EventRecord[]> {
     const byWs = new Map<string, string[]>();
-    for (const r of records) byWs.set(r.workspaceId, [...(byWs.get(r.workspaceId) ?? []), r.messageId]);
+    for (const r of records) {
+      let ids = byWs.get(r.workspaceId);
+      if (!ids) byWs.set(r.workspaceId, (ids = []));
+      ids.push(r.messageId);
+    }
     const stored = new Set<string>();
     for (const [ws, ids] of byWs) {
       for (const id of await this.deps.events.existingMessageIds(ws, ids)) stored.add(`${ws}\u0000${id}`);

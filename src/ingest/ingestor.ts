@@ -1,5 +1,5 @@
 import { ServiceError } from '../core/errors.js';
-import { acceptMessage, type BatchDefaults, isRejection } from './accept-message.js';
+import { acceptMessage, type BatchDefaults, isRejection, recordBytes } from './accept-message.js';
 import type { Applier } from './applier.js';
 import type { DedupWindow } from './dedup.js';
 import type { EventRecord, MessageType } from './event-record.js';
@@ -83,19 +83,27 @@ export class Ingestor {
       }
       records.push(r);
     }
-    if (records.length > 0) {
+    // One spool record per ~8 MB, far under the spool's record limit, whatever the caller sends.
+    let start = 0;
+    while (start < records.length) {
+      let end = start;
+      let bytes = 0;
+      while (end < records.length && (end === start || bytes < 8 * 1024 * 1024)) bytes += recordBytes(records[end++]!);
+      const chunk = records.slice(start, end);
       let lsn: number;
       try {
-        lsn = await this.spool.append(Buffer.from(JSON.stringify(records)));
+        lsn = await this.spool.append(Buffer.from(JSON.stringify(chunk)));
       } catch (e) {
-        for (const r of records) this.dedup.release(workspaceId, r.messageId);
+        for (const r of records.slice(start)) this.dedup.release(workspaceId, r.messageId);
         throw new ServiceError('unavailable', 'spool_write_failed', 'events could not be written to disk; retry', {
           cause: String(e),
+          acceptedBeforeFailure: start,
         });
       }
-      this.applier.enqueue(lsn, records);
-      this.opts.onAccepted?.(workspaceId, records.length);
+      this.applier.enqueue(lsn, chunk);
+      start = end;
     }
+    if (records.length > 0) this.opts.onAccepted?.(workspaceId, records.length);
     return { accepted: records.length, duplicates, rejected };
   }
 }

@@ -54,17 +54,25 @@ export class Metrics {
   }
 
   async flushRejections(state: StateStore): Promise<void> {
-    if (this.timer && this.pending.size === 0) return;
+    if (this.pending.size === 0) return;
     const rows = [...this.pending.values()];
     this.pending.clear();
-    if (rows.length === 0) return;
     await state.query(
       `INSERT INTO ingest_errors (workspace_id, day, code, count, last_message)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[])
        ON CONFLICT (workspace_id, day, code) DO UPDATE
        SET count = ingest_errors.count + excluded.count, last_message = excluded.last_message`,
       [rows.map((r) => r.workspaceId), rows.map((r) => r.day), rows.map((r) => r.code), rows.map((r) => r.count), rows.map((r) => r.lastMessage.slice(0, 500))],
-    );
+    ).catch((e) => {
+      // Keep the counts for the next flush rather than lose them.
+      for (const r of rows) {
+        const key = `${r.workspaceId}\u0000${r.day}\u0000${r.code}`;
+        const cur = this.pending.get(key);
+        if (cur) cur.count += r.count;
+        else this.pending.set(key, r);
+      }
+      throw e;
+    });
   }
 
   stop(): void {

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { EventRecord } from '../ingest/event-record.js';
+import { emptyDelta, foldEvent, mergeInto, type ProfileDelta, trimRecent } from './profile-delta.js';
+import { DEFAULT_PROFILE_SETTINGS } from './settings.js';
+
+const ev = (i: number, over: Partial<EventRecord>): EventRecord => ({
+  workspaceId: 'w',
+  messageId: `m${i}`,
+  type: 'track',
+  event: 'Product Viewed',
+  userId: 'u',
+  anonymousId: '',
+  groupId: '',
+  previousId: '',
+  profileId: 'p',
+  timestamp: 1_700_000_000_000 + i * 86_400_000,
+  originalTimestamp: 0,
+  sentAt: 0,
+  receivedAt: 0,
+  properties: '{}',
+  traits: '{}',
+  context: '{}',
+  ...over,
+});
+
+const events: EventRecord[] = [
+  ev(0, { type: 'identify', traits: JSON.stringify({ email: 'A@X.COM', city: '上海' }) }),
+  ev(1, { properties: JSON.stringify({ category: 'shoes' }) }),
+  ev(2, { event: 'Order Completed', properties: JSON.stringify({ revenue: 100, products: [{ category: 'shoes' }, { category: 'bags' }] }) }),
+  ev(3, { type: 'identify', userId: 'u2', traits: JSON.stringify({ city: '北京' }) }),
+  ev(4, { event: 'Order Completed', properties: JSON.stringify({ total: '50.5' }) }),
+  ev(5, { event: 'Order Refunded', properties: JSON.stringify({ total: 20 }) }),
+  ev(6, { type: 'identify', traits: JSON.stringify({ city: '深圳' }), timestamp: 1_700_000_000_000 + 3 * 86_400_000 }), // same time as ev 3
+];
+
+const fold = (list: EventRecord[]) => {
+  const d = emptyDelta('w', 'p');
+  for (const e of list) foldEvent(d, e, DEFAULT_PROFILE_SETTINGS);
+  return d;
+};
+// Rows are normalised (trimRecent) before they are stored; compare them in that form.
+const view = (d: ProfileDelta) => {
+  trimRecent(d);
+  return { ...d, activeDays: [...d.activeDays].sort(), recent: d.recent.map((r) => r.id) };
+};
+
+describe('profile folding', () => {
+  it('computes the built-in traits', () => {
+    const d = fold(events);
+    expect(d.traits.email?.[0]).toBe('a@x.com');
+    expect(d.orderCount).toBe(2);
+    expect(d.totalSpend).toBe(150.5);
+    expect(d.refundCount).toBe(1);
+    expect(d.refundTotal).toBe(20);
+    expect(d.categories).toEqual({ shoes: 2, bags: 1 });
+    expect(d.activeDays.size).toBe(6);
+    expect(d.userId).toBe('u'); // the user id of the newest event that carried one
+  });
+
+  it('gives the same profile for any order of events, and any split into merged parts', () => {
+    const expected = view(fold(events));
+    for (let seed = 1; seed <= 20; seed++) {
+      const shuffled = [...events].sort((a, b) => ((a.messageId.charCodeAt(1) * seed) % 7) - ((b.messageId.charCodeAt(1) * seed) % 7));
+      expect(view(fold(shuffled))).toEqual(expected);
+      const cut = seed % events.length;
+      const a = fold(shuffled.slice(0, cut));
+      const b = fold(shuffled.slice(cut));
+      const ab = fold([]);
+      mergeInto(ab, b);
+      mergeInto(ab, a);
+      expect(view(ab)).toEqual(expected);
+    }
+  });
+
+  it('ties on event time resolve the same way whatever the order', () => {
+    expect(fold(events).traits.city?.[0]).toBe('深圳'); // '深圳' > '北京' in JSON order, both at the same time
+  });
+});

@@ -20,7 +20,8 @@ const batchSize = Number(arg('batch', '500'));
 const connections = Number(arg('connections', '8'));
 const dir = mkdtempSync(path.join(tmpdir(), 'tailor-bench-'));
 const env: Record<string, string> = { TAILOR_DATA_DIR: dir };
-for (const k of ['TAILOR_STATE_URL', 'TAILOR_EVENTS_URL'] as const) if (process.env[k]) env[k] = process.env[k]!;
+for (const k of ['TAILOR_STATE_URL', 'TAILOR_EVENTS_URL'] as const)
+  if (process.env[k]) env[k] = process.env[k]!;
 const stores = `${env.TAILOR_STATE_URL ? 'postgres' : 'pglite'} + ${env.TAILOR_EVENTS_URL ? 'clickhouse' : 'duckdb'}`;
 
 process.stderr.write(`generating ${users} demo customers' events…\n`);
@@ -53,7 +54,11 @@ await Promise.all(
     while (next < bodies.length) {
       const body = bodies[next++]!;
       for (;;) {
-        const res = await fetch(`${server.url}/v1/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: auth }, body });
+        const res = await fetch(`${server.url}/v1/batch`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: auth },
+          body,
+        });
         const json = (await res.json()) as { accepted?: number };
         if (res.status === 429) {
           throttled++;
@@ -87,11 +92,15 @@ for (const b of bodies) {
   }
 }
 const rawCfg = env.TAILOR_EVENTS_URL
-  ? ({ kind: 'clickhouse', url: `${env.TAILOR_EVENTS_URL.replace(/\/[^/]*$/, '')}/tailor_bench_raw` } as const)
+  ? ({
+      kind: 'clickhouse',
+      url: `${env.TAILOR_EVENTS_URL.replace(/\/[^/]*$/, '')}/tailor_bench_raw`,
+    } as const)
   : ({ kind: 'duckdb', file: path.join(dir, 'raw.duckdb') } as const);
 const raw = await openEventStore(rawCfg);
 const rawStart = performance.now();
-for (let i = 0; i < records.length; i += 20_000) await raw.append(records.slice(i, i + 20_000), { name: 'raw', lsn: i + 1 });
+for (let i = 0; i < records.length; i += 20_000)
+  await raw.append(records.slice(i, i + 20_000), { name: 'raw', lsn: i + 1 });
 const rawSeconds = (performance.now() - rawStart) / 1000;
 await raw.close();
 rmSync(dir, { recursive: true, force: true });

@@ -13,13 +13,19 @@ export function machine(): string {
 }
 
 export function cli(env: Record<string, string>, args: string[]): string {
-  return execFileSync(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
+  return execFileSync(process.execPath, [bin, ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  }).trim();
 }
 
 export function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, bin, 'serve', '--port', '0'], { env: { ...process.env, TAILOR_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'serve', '--port', '0'], {
+    env: { ...process.env, TAILOR_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {

@@ -10,10 +10,15 @@ const bin = path.resolve(import.meta.dirname, '../bin/tailor.mjs');
 
 /** Resolves when the process has exited (at once if it already has). */
 const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit').then(() => undefined);
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : once(child, 'exit').then(() => undefined);
 
 function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -37,9 +42,19 @@ async function hammer(url: string, writeKey: string, stop: { now: boolean }, pre
   const worker = async () => {
     while (!stop.now) {
       const ids = Array.from({ length: 200 }, () => `${prefix}-${n++}`);
-      const batch = ids.map((id, i) => ({ type: 'track', userId: `u${i % 50}`, event: 'Order Completed', messageId: id, properties: { revenue: 1 } }));
+      const batch = ids.map((id, i) => ({
+        type: 'track',
+        userId: `u${i % 50}`,
+        event: 'Order Completed',
+        messageId: id,
+        properties: { revenue: 1 },
+      }));
       try {
-        const res = await fetch(`${url}/v1/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: auth }, body: JSON.stringify({ batch }) });
+        const res = await fetch(`${url}/v1/batch`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: auth },
+          body: JSON.stringify({ batch }),
+        });
         if (res.ok) acked.push(...ids);
         else await new Promise((r) => setTimeout(r, 20));
       } catch {
@@ -101,7 +116,10 @@ for (const combo of combos) {
         expect(all.filter((id) => !found.has(id))).toEqual([]);
         const stored = await check.events.countEvents('dur');
         expect(stored).toBeGreaterThanOrEqual(all.length);
-        const rows = await check.state.query<{ n: number }>('SELECT sum(order_count)::int AS n FROM profiles WHERE workspace_id = $1 AND merged_into IS NULL', ['dur']);
+        const rows = await check.state.query<{ n: number }>(
+          'SELECT sum(order_count)::int AS n FROM profiles WHERE workspace_id = $1 AND merged_into IS NULL',
+          ['dur'],
+        );
         expect(Number(rows[0]!.n)).toBe(stored);
       } finally {
         await check.close();

@@ -1,3 +1,4 @@
+import { CHROMIUM } from './helpers/chromium.js';
 import { COMBOS } from './helpers/stores.js';
 
 /**
@@ -6,12 +7,14 @@ import { COMBOS } from './helpers/stores.js';
  */
 export default function setup() {
   const missing = COMBOS.filter((c) => !c.available).map((c) => c.name);
+  if (!CHROMIUM)
+    missing.push('console end-to-end (no Chromium at /usr/bin/chromium or TAILOR_TEST_CHROMIUM)');
   if (missing.length === 0) return;
   const how = 'start them with: eval "$(scripts/test-servers.sh start)"';
   if (process.env.CI === 'true') {
-    throw new Error(`CI=true but server stores are not configured (TAILOR_TEST_POSTGRES_URL / TAILOR_TEST_CLICKHOUSE_URL); ${how}`);
+    throw new Error(
+      `CI=true but server stores are not configured (TAILOR_TEST_POSTGRES_URL / TAILOR_TEST_CLICKHOUSE_URL); ${how}`,
+    );
   }
-  process.stderr.write(
-    `\n[tailor tests] SKIPPING server-mode suites for: ${missing.join(', ')} — no PostgreSQL/ClickHouse configured; ${how}\n\n`,
-  );
+  process.stderr.write(`\n[tailor tests] SKIPPING: ${missing.join(', ')}. For the server stores, ${how}\n\n`);
 }

@@ -1,7 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMBOS } from './helpers/stores.js';
-import { api, makeWorkspace, startTestTailor, type TestServer, type TestWorkspace, track } from './helpers/tailor.js';
+import {
+  api,
+  makeWorkspace,
+  startTestTailor,
+  type TestServer,
+  type TestWorkspace,
+  track,
+} from './helpers/tailor.js';
 
 // Ingest through the Segment-compatible API and read profiles back, on every store combination.
 for (const combo of COMBOS) {
@@ -21,10 +28,34 @@ for (const combo of COMBOS) {
       const r = await track(s.url, w.writeKey, '/v1/batch', {
         batch: [
           { type: 'page', anonymousId: 'anon-1', name: 'Home', timestamp: '2026-03-01T10:00:00Z' },
-          { type: 'track', anonymousId: 'anon-1', event: 'Product Viewed', properties: { category: 'shoes', price: 30 }, timestamp: '2026-03-01T10:01:00Z' },
-          { type: 'identify', anonymousId: 'anon-1', userId: 'user-1', traits: { email: ' Li.Na@Example.COM ', phone: '138 1234 5678', name: '李娜' }, timestamp: '2026-03-01T10:02:00Z' },
-          { type: 'track', userId: 'user-1', event: 'Order Completed', properties: { order_id: 'o1', revenue: 120.5, products: [{ category: 'shoes' }] }, timestamp: '2026-03-02T10:00:00Z' },
-          { type: 'track', userId: 'user-1', event: 'Order Completed', properties: { order_id: 'o2', total: '79.5' }, timestamp: '2026-03-05T10:00:00Z' },
+          {
+            type: 'track',
+            anonymousId: 'anon-1',
+            event: 'Product Viewed',
+            properties: { category: 'shoes', price: 30 },
+            timestamp: '2026-03-01T10:01:00Z',
+          },
+          {
+            type: 'identify',
+            anonymousId: 'anon-1',
+            userId: 'user-1',
+            traits: { email: ' Li.Na@Example.COM ', phone: '138 1234 5678', name: '李娜' },
+            timestamp: '2026-03-01T10:02:00Z',
+          },
+          {
+            type: 'track',
+            userId: 'user-1',
+            event: 'Order Completed',
+            properties: { order_id: 'o1', revenue: 120.5, products: [{ category: 'shoes' }] },
+            timestamp: '2026-03-02T10:00:00Z',
+          },
+          {
+            type: 'track',
+            userId: 'user-1',
+            event: 'Order Completed',
+            properties: { order_id: 'o2', total: '79.5' },
+            timestamp: '2026-03-05T10:00:00Z',
+          },
         ],
       });
       expect(r.status).toBe(200);
@@ -48,16 +79,33 @@ for (const combo of COMBOS) {
       });
       expect(prof.computed.topCategories[0]).toEqual({ category: 'shoes', count: 2 });
       expect(prof.identities.map((i: { value: string }) => i.value).sort()).toEqual(['anon-1', 'user-1']);
-      expect(p.body.recentEvents.map((e: { event: string }) => e.event)).toEqual(['Order Completed', 'Order Completed', '', 'Product Viewed', 'Home']);
+      expect(p.body.recentEvents.map((e: { event: string }) => e.event)).toEqual([
+        'Order Completed',
+        'Order Completed',
+        '',
+        'Product Viewed',
+        'Home',
+      ]);
       // The same profile is reachable by every id.
       for (const id of ['anon-1', 'user-1', '+86 13812345678', prof.profileId]) {
-        expect((await api(s.url, w.secretKey, 'GET', `/profiles/${encodeURIComponent(id)}`)).body.profile.profileId).toBe(prof.profileId);
+        expect(
+          (await api(s.url, w.secretKey, 'GET', `/profiles/${encodeURIComponent(id)}`)).body.profile
+            .profileId,
+        ).toBe(prof.profileId);
       }
     });
 
     it('lets the latest event timestamp win, whatever the arrival order', async () => {
-      await track(s.url, w.writeKey, '/v1/identify', { userId: 'late-1', traits: { city: '上海' }, timestamp: '2026-05-02T00:00:00Z' });
-      await track(s.url, w.writeKey, '/v1/identify', { userId: 'late-1', traits: { city: '北京' }, timestamp: '2026-05-01T00:00:00Z' });
+      await track(s.url, w.writeKey, '/v1/identify', {
+        userId: 'late-1',
+        traits: { city: '上海' },
+        timestamp: '2026-05-02T00:00:00Z',
+      });
+      await track(s.url, w.writeKey, '/v1/identify', {
+        userId: 'late-1',
+        traits: { city: '北京' },
+        timestamp: '2026-05-01T00:00:00Z',
+      });
       await idle();
       const p = await api(s.url, w.secretKey, 'GET', '/profiles/late-1');
       expect(p.body.profile.traits.city).toBe('上海');
@@ -68,7 +116,15 @@ for (const combo of COMBOS) {
       const before = Date.now();
       const r = await track(s.url, w.writeKey, '/v1/batch', {
         sentAt: '2020-01-01T00:01:00.000Z',
-        batch: [{ type: 'track', userId: 'skew-1', event: 'Tapped', messageId: 'skew-m1', timestamp: '2020-01-01T00:00:00.000Z' }],
+        batch: [
+          {
+            type: 'track',
+            userId: 'skew-1',
+            event: 'Tapped',
+            messageId: 'skew-m1',
+            timestamp: '2020-01-01T00:00:00.000Z',
+          },
+        ],
       });
       expect(r.status).toBe(200);
       await idle();
@@ -107,7 +163,9 @@ for (const combo of COMBOS) {
       });
       expect(r.status).toBe(200);
       expect(r.body?.accepted).toBe(1);
-      expect((r.body?.rejected as { index: number; code: string }[]).map((x) => [x.index, x.code])).toEqual([
+      expect(
+        ((r.body?.rejected ?? []) as { index: number; code: string }[]).map((x) => [x.index, x.code]),
+      ).toEqual([
         [1, 'missing_id'],
         [2, 'missing_event'],
         [3, 'invalid_type'],
@@ -116,47 +174,85 @@ for (const combo of COMBOS) {
       ]);
       const all = await track(s.url, w.writeKey, '/v1/batch', { batch: [{ type: 'track', event: 'x' }] });
       expect(all.status).toBe(400);
-      expect((all.body?.error as { code: string }).code).toBe('all_events_rejected');
+      expect(all.code).toBe('all_events_rejected');
       await idle();
       const stats = await api(s.url, w.secretKey, 'GET', '/ingest/stats');
-      expect(stats.body.errors.find((e: { code: string }) => e.code === 'missing_id').count).toBeGreaterThanOrEqual(1);
+      expect(
+        stats.body.errors.find((e: { code: string }) => e.code === 'missing_id').count,
+      ).toBeGreaterThanOrEqual(1);
     });
 
     it('enforces request, batch and event limits with specific codes', async () => {
-      const huge = await track(s.url, w.writeKey, '/v1/batch', { batch: [{ type: 'track', userId: 'x', event: 'e', properties: { b: 'y'.repeat(600 * 1024) } }] });
+      const huge = await track(s.url, w.writeKey, '/v1/batch', {
+        batch: [{ type: 'track', userId: 'x', event: 'e', properties: { b: 'y'.repeat(600 * 1024) } }],
+      });
       expect(huge.status).toBe(413);
-      expect((huge.body?.error as { code: string }).code).toBe('request_too_large');
-      const many = await track(s.url, w.writeKey, '/v1/batch', { batch: Array.from({ length: 2501 }, () => ({ type: 'track', userId: 'x', event: 'e' })) });
+      expect(huge.code).toBe('request_too_large');
+      const many = await track(s.url, w.writeKey, '/v1/batch', {
+        batch: Array.from({ length: 2501 }, () => ({ type: 'track', userId: 'x', event: 'e' })),
+      });
       expect(many.status).toBe(400);
-      expect((many.body?.error as { code: string }).code).toBe('batch_too_large');
-      const one = await track(s.url, w.writeKey, '/v1/track', { userId: 'x', event: 'e', properties: { b: 'z'.repeat(40 * 1024) } });
+      expect(many.code).toBe('batch_too_large');
+      const one = await track(s.url, w.writeKey, '/v1/track', {
+        userId: 'x',
+        event: 'e',
+        properties: { b: 'z'.repeat(40 * 1024) },
+      });
       expect(one.status).toBe(413);
-      expect((one.body?.error as { code: string }).code).toBe('event_too_large');
-      const bomb = gzipSync(Buffer.from(JSON.stringify({ batch: [{ type: 'track', userId: 'x', event: 'e', properties: { b: 'q'.repeat(2_000_000) } }] })));
+      expect(one.code).toBe('event_too_large');
+      const bomb = gzipSync(
+        Buffer.from(
+          JSON.stringify({
+            batch: [{ type: 'track', userId: 'x', event: 'e', properties: { b: 'q'.repeat(2_000_000) } }],
+          }),
+        ),
+      );
       const gz = await track(s.url, w.writeKey, '/v1/batch', bomb, { 'Content-Encoding': 'gzip' });
       expect(gz.status).toBe(413);
       const notJson = await track(s.url, w.writeKey, '/v1/track', '{"userId":');
       expect(notJson.status).toBe(400);
-      expect((notJson.body?.error as { code: string }).code).toBe('invalid_json');
+      expect(notJson.code).toBe('invalid_json');
     });
 
     it('accepts gzip bodies and the write key in the body', async () => {
-      const body = gzipSync(Buffer.from(JSON.stringify({ writeKey: w.writeKey, batch: [{ type: 'track', userId: 'gz-1', event: 'Zipped' }] })));
-      const res = await fetch(`${s.url}/v1/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body });
+      const body = gzipSync(
+        Buffer.from(
+          JSON.stringify({
+            writeKey: w.writeKey,
+            batch: [{ type: 'track', userId: 'gz-1', event: 'Zipped' }],
+          }),
+        ),
+      );
+      const res = await fetch(`${s.url}/v1/batch`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+        body,
+      });
       expect(res.status).toBe(200);
       await idle();
-      expect((await api(s.url, w.secretKey, 'GET', '/profiles/gz-1')).body.profile.computed.eventCount).toBe(1);
+      expect((await api(s.url, w.secretKey, 'GET', '/profiles/gz-1')).body.profile.computed.eventCount).toBe(
+        1,
+      );
     });
 
     it('refuses missing, unknown and revoked keys', async () => {
-      const none = await fetch(`${s.url}/v1/track`, { method: 'POST', body: JSON.stringify({ userId: 'x', event: 'e' }) });
+      const none = await fetch(`${s.url}/v1/track`, {
+        method: 'POST',
+        body: JSON.stringify({ userId: 'x', event: 'e' }),
+      });
       expect(none.status).toBe(401);
-      expect((await track(s.url, 'tw_nope-nope-nope', '/v1/track', { userId: 'x', event: 'e' })).status).toBe(401);
+      expect((await track(s.url, 'tw_nope-nope-nope', '/v1/track', { userId: 'x', event: 'e' })).status).toBe(
+        401,
+      );
       const created = await api(s.url, w.secretKey, 'POST', '/keys', { type: 'write', name: 'temp' });
       expect(created.status).toBe(201);
-      expect((await track(s.url, created.body.secret, '/v1/track', { userId: 'k', event: 'e' })).status).toBe(200);
+      expect((await track(s.url, created.body.secret, '/v1/track', { userId: 'k', event: 'e' })).status).toBe(
+        200,
+      );
       expect((await api(s.url, w.secretKey, 'DELETE', `/keys/${created.body.key.id}`)).status).toBe(204);
-      expect((await track(s.url, created.body.secret, '/v1/track', { userId: 'k', event: 'e' })).status).toBe(401);
+      expect((await track(s.url, created.body.secret, '/v1/track', { userId: 'k', event: 'e' })).status).toBe(
+        401,
+      );
       // A write key is not an admin key.
       expect((await api(s.url, w.writeKey, 'GET', '/profiles')).status).toBe(401);
     });
@@ -181,38 +277,70 @@ for (const combo of COMBOS) {
         cursor = page.body.nextCursor;
       } while (cursor);
       expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => `sort-${String(11 - i).padStart(2, '0')}`));
-      const asc = await api(s.url, w.secretKey, 'GET', '/profiles?sort=last_order_at&order=asc&limit=1&q=sort-03');
+      const asc = await api(
+        s.url,
+        w.secretKey,
+        'GET',
+        '/profiles?sort=last_order_at&order=asc&limit=1&q=sort-03',
+      );
       expect(asc.body.profiles.map((p: { userId: string }) => p.userId)).toEqual(['sort-03']);
-      const byTrait = await api(s.url, w.secretKey, 'GET', `/profiles?trait=${encodeURIComponent('city:上海')}`);
+      const byTrait = await api(
+        s.url,
+        w.secretKey,
+        'GET',
+        `/profiles?trait=${encodeURIComponent('city:上海')}`,
+      );
       expect(byTrait.body.profiles.map((p: { userId: string }) => p.userId)).toEqual(['late-1']);
       const bad = await api(s.url, w.secretKey, 'GET', '/profiles?sort=nope');
       expect(bad.status).toBe(400);
       expect(bad.body.error.code).toBe('invalid_request');
-      expect((await api(s.url, w.secretKey, 'GET', '/profiles?cursor=garbage')).body.error.code).toBe('invalid_cursor');
+      expect((await api(s.url, w.secretKey, 'GET', '/profiles?cursor=garbage')).body.error.code).toBe(
+        'invalid_cursor',
+      );
     });
 
     it('lets an operator correct a trait, audited', async () => {
-      const r = await api(s.url, w.secretKey, 'PATCH', '/profiles/late-1', { traits: { city: '深圳', vip: true } });
+      const r = await api(s.url, w.secretKey, 'PATCH', '/profiles/late-1', {
+        traits: { city: '深圳', vip: true },
+      });
       expect(r.status).toBe(200);
       expect(r.body.profile.traits).toMatchObject({ city: '深圳', vip: true });
       const audit = await api(s.url, w.secretKey, 'GET', '/audit?limit=5');
       const entry = audit.body.entries.find((e: { action: string }) => e.action === 'profile.traits.update');
-      expect(entry).toMatchObject({ actorType: 'key', targetType: 'profile', before: { city: '上海', vip: null }, after: { city: '深圳', vip: true } });
+      expect(entry).toMatchObject({
+        actorType: 'key',
+        targetType: 'profile',
+        before: { city: '上海', vip: null },
+        after: { city: '深圳', vip: true },
+      });
       const removed = await api(s.url, w.secretKey, 'PATCH', '/profiles/late-1', { traits: { vip: null } });
       expect(removed.body.profile.traits.vip).toBeUndefined();
-      expect((await api(s.url, w.secretKey, 'PATCH', '/profiles/nobody-at-all', { traits: { a: 1 } })).status).toBe(404);
+      expect(
+        (await api(s.url, w.secretKey, 'PATCH', '/profiles/nobody-at-all', { traits: { a: 1 } })).status,
+      ).toBe(404);
     });
 
     it('never merges two identified users silently', async () => {
-      await track(s.url, w.writeKey, '/v1/identify', { userId: 'alice', anonymousId: 'device-9', traits: { name: 'Alice' } });
-      await track(s.url, w.writeKey, '/v1/identify', { userId: 'bob', anonymousId: 'device-9', traits: { name: 'Bob' } });
+      await track(s.url, w.writeKey, '/v1/identify', {
+        userId: 'alice',
+        anonymousId: 'device-9',
+        traits: { name: 'Alice' },
+      });
+      await track(s.url, w.writeKey, '/v1/identify', {
+        userId: 'bob',
+        anonymousId: 'device-9',
+        traits: { name: 'Bob' },
+      });
       await idle();
       const alice = (await api(s.url, w.secretKey, 'GET', '/profiles/alice')).body.profile;
       const bob = (await api(s.url, w.secretKey, 'GET', '/profiles/bob')).body.profile;
       expect(alice.profileId).not.toBe(bob.profileId);
       expect(alice.traits.name).toBe('Alice');
       expect(bob.traits.name).toBe('Bob');
-      const conflicts = await s.tailor.state.query('SELECT id_value FROM identity_conflicts WHERE workspace_id = $1', ['shop']);
+      const conflicts = await s.tailor.state.query(
+        'SELECT id_value FROM identity_conflicts WHERE workspace_id = $1',
+        ['shop'],
+      );
       expect(conflicts.map((c) => c.id_value)).toContain('device-9');
       // An explicit alias does merge, and the events of both follow the survivor.
       await track(s.url, w.writeKey, '/v1/alias', { previousId: 'bob', userId: 'alice' });

@@ -13,14 +13,63 @@ const at = (h: number) => new Date(t0 + h * 3600_000).toISOString();
 // old account id, a trait changed twice. Merges happen after some of the events they join.
 const history = [
   { type: 'page', anonymousId: 'phone', name: 'Home', messageId: 'e1', timestamp: at(1) },
-  { type: 'track', anonymousId: 'phone', event: 'Product Viewed', properties: { category: 'shoes' }, messageId: 'e2', timestamp: at(2) },
-  { type: 'track', anonymousId: 'laptop', event: 'Product Viewed', properties: { category: 'books' }, messageId: 'e3', timestamp: at(3) },
-  { type: 'identify', anonymousId: 'phone', userId: 'cust-1', traits: { email: 'c1@example.com', city: '上海' }, messageId: 'e4', timestamp: at(4) },
-  { type: 'track', userId: 'cust-1', event: 'Order Completed', properties: { revenue: 100, products: [{ category: 'shoes' }] }, messageId: 'e5', timestamp: at(5) },
-  { type: 'identify', anonymousId: 'laptop', userId: 'cust-1', traits: { city: '杭州' }, messageId: 'e6', timestamp: at(6) },
-  { type: 'track', userId: 'legacy-77', event: 'Order Completed', properties: { revenue: 40 }, messageId: 'e7', timestamp: at(0) },
+  {
+    type: 'track',
+    anonymousId: 'phone',
+    event: 'Product Viewed',
+    properties: { category: 'shoes' },
+    messageId: 'e2',
+    timestamp: at(2),
+  },
+  {
+    type: 'track',
+    anonymousId: 'laptop',
+    event: 'Product Viewed',
+    properties: { category: 'books' },
+    messageId: 'e3',
+    timestamp: at(3),
+  },
+  {
+    type: 'identify',
+    anonymousId: 'phone',
+    userId: 'cust-1',
+    traits: { email: 'c1@example.com', city: '上海' },
+    messageId: 'e4',
+    timestamp: at(4),
+  },
+  {
+    type: 'track',
+    userId: 'cust-1',
+    event: 'Order Completed',
+    properties: { revenue: 100, products: [{ category: 'shoes' }] },
+    messageId: 'e5',
+    timestamp: at(5),
+  },
+  {
+    type: 'identify',
+    anonymousId: 'laptop',
+    userId: 'cust-1',
+    traits: { city: '杭州' },
+    messageId: 'e6',
+    timestamp: at(6),
+  },
+  {
+    type: 'track',
+    userId: 'legacy-77',
+    event: 'Order Completed',
+    properties: { revenue: 40 },
+    messageId: 'e7',
+    timestamp: at(0),
+  },
   { type: 'alias', previousId: 'legacy-77', userId: 'cust-1', messageId: 'e8', timestamp: at(7) },
-  { type: 'track', anonymousId: 'laptop', event: 'Order Refunded', properties: { total: 40 }, messageId: 'e9', timestamp: at(8) },
+  {
+    type: 'track',
+    anonymousId: 'laptop',
+    event: 'Order Refunded',
+    properties: { total: 40 },
+    messageId: 'e9',
+    timestamp: at(8),
+  },
 ];
 
 const orders: Record<string, number[]> = {
@@ -44,7 +93,10 @@ describe('a profile does not depend on the order events arrive in', () => {
   });
 
   const snapshot = async (ws: string) => {
-    const { profile, recentEvents } = await getProfile({ ctx: systemCtx(tailor, ws), input: { id: 'cust-1' } });
+    const { profile, recentEvents } = await getProfile({
+      ctx: systemCtx(tailor, ws),
+      input: { id: 'cust-1' },
+    });
     return {
       traits: profile.traits,
       computed: profile.computed,
@@ -73,7 +125,13 @@ describe('a profile does not depend on the order events arrive in', () => {
     }
     const first = results[0] as Awaited<ReturnType<typeof snapshot>>;
     expect(first.traits).toEqual({ email: 'c1@example.com', city: '杭州' });
-    expect(first.computed).toMatchObject({ eventCount: 9, orderCount: 2, totalSpend: 140, refundCount: 1, refundTotal: 40 });
+    expect(first.computed).toMatchObject({
+      eventCount: 9,
+      orderCount: 2,
+      totalSpend: 140,
+      refundCount: 1,
+      refundTotal: 40,
+    });
     expect(first.identities).toEqual(['cust-1', 'laptop', 'legacy-77', 'phone']);
     expect(first.events).toHaveLength(9);
     for (const r of results) expect(r).toEqual(first);

@@ -1,19 +1,42 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMBOS } from './helpers/stores.js';
-import { addUser, api, makeWorkspace, startTestTailor, type TestServer, type TestWorkspace, track } from './helpers/tailor.js';
+import {
+  addUser,
+  api,
+  makeWorkspace,
+  startTestTailor,
+  type TestServer,
+  type TestWorkspace,
+  track,
+} from './helpers/tailor.js';
 
 async function login(url: string, email: string, password = 'password-123') {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? '';
   return { status: res.status, cookie, body: (await res.json()) as Record<string, unknown> };
 }
 
-async function asUser(url: string, cookie: string, method: string, path: string, opts: { workspace?: string; body?: unknown } = {}) {
+async function asUser(
+  url: string,
+  cookie: string,
+  method: string,
+  path: string,
+  opts: { workspace?: string; body?: unknown } = {},
+) {
   const res = await fetch(`${url}/api/v1${path}`, {
     method,
-    headers: { Cookie: cookie, ...(opts.workspace ? { 'Tailor-Workspace': opts.workspace } : {}), ...(opts.body ? { 'Content-Type': 'application/json' } : {}) },
+    headers: {
+      Cookie: cookie,
+      ...(opts.workspace ? { 'Tailor-Workspace': opts.workspace } : {}),
+      ...(opts.body ? { 'Content-Type': 'application/json' } : {}),
+    },
     ...(opts.body ? { body: JSON.stringify(opts.body) } : {}),
   });
+  // biome-ignore lint/suspicious/noExplicitAny: tests read deep into JSON responses and assert on the values.
   return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, any> | null };
 }
 
@@ -31,8 +54,18 @@ for (const combo of COMBOS) {
       for (const w of [a, b]) {
         await track(s.url, w.writeKey, '/v1/batch', {
           batch: [
-            { type: 'identify', userId: 'same-user', anonymousId: 'same-anon', traits: { email: 'same@example.com', owner: w.id } },
-            { type: 'track', userId: 'same-user', event: 'Order Completed', properties: { revenue: w.id === 'ws-a' ? 10 : 99 } },
+            {
+              type: 'identify',
+              userId: 'same-user',
+              anonymousId: 'same-anon',
+              traits: { email: 'same@example.com', owner: w.id },
+            },
+            {
+              type: 'track',
+              userId: 'same-user',
+              event: 'Order Completed',
+              properties: { revenue: w.id === 'ws-a' ? 10 : 99 },
+            },
           ],
         });
       }
@@ -54,16 +87,25 @@ for (const combo of COMBOS) {
 
     it("refuses a key's access to another workspace", async () => {
       const pa = (await api(s.url, a.secretKey, 'GET', '/profiles/same-user')).body.profile;
-      const cross = await fetch(`${s.url}/api/v1/profiles/${pa.profileId}`, { headers: { Authorization: `Bearer ${b.secretKey}` } });
+      const cross = await fetch(`${s.url}/api/v1/profiles/${pa.profileId}`, {
+        headers: { Authorization: `Bearer ${b.secretKey}` },
+      });
       expect(cross.status).toBe(404);
-      const asked = await fetch(`${s.url}/api/v1/profiles`, { headers: { Authorization: `Bearer ${b.secretKey}`, 'Tailor-Workspace': 'ws-a' } });
+      const asked = await fetch(`${s.url}/api/v1/profiles`, {
+        headers: { Authorization: `Bearer ${b.secretKey}`, 'Tailor-Workspace': 'ws-a' },
+      });
       expect(asked.status).toBe(403);
-      expect((await api(s.url, b.secretKey, 'PATCH', `/profiles/${pa.profileId}`, { traits: { owner: 'b' } })).status).toBe(404);
+      expect(
+        (await api(s.url, b.secretKey, 'PATCH', `/profiles/${pa.profileId}`, { traits: { owner: 'b' } }))
+          .status,
+      ).toBe(404);
       const bEvents = (await api(s.url, b.secretKey, 'GET', `/profiles/${pa.profileId}/events`)).status;
       expect(bEvents).toBe(404);
       const bList = (await api(s.url, b.secretKey, 'GET', '/profiles?q=same%40example.com')).body.profiles;
       expect(bList.map((p: { profileId: string }) => p.profileId)).not.toContain(pa.profileId);
-      const latest = (await api(s.url, b.secretKey, 'GET', '/ingest/events')).body.events as { profileId: string }[];
+      const latest = (await api(s.url, b.secretKey, 'GET', '/ingest/events')).body.events as {
+        profileId: string;
+      }[];
       expect(latest.length).toBeGreaterThan(0);
       expect(latest.every((e) => e.profileId !== pa.profileId)).toBe(true);
       const aKeys = (await api(s.url, a.secretKey, 'GET', '/keys')).body.keys as { id: string }[];
@@ -78,11 +120,23 @@ for (const combo of COMBOS) {
       expect((ana.body.workspaces as { id: string }[]).map((w) => w.id)).toEqual(['ws-a']);
       expect((await asUser(s.url, ana.cookie, 'GET', '/profiles')).status).toBe(200);
       expect((await asUser(s.url, ana.cookie, 'GET', '/profiles', { workspace: 'ws-b' })).status).toBe(403);
-      expect((await asUser(s.url, ana.cookie, 'PATCH', '/profiles/same-user', { body: { traits: { x: 1 } } })).status).toBe(403);
+      expect(
+        (await asUser(s.url, ana.cookie, 'PATCH', '/profiles/same-user', { body: { traits: { x: 1 } } }))
+          .status,
+      ).toBe(403);
       expect((await asUser(s.url, ana.cookie, 'GET', '/keys')).status).toBe(403);
       const op = await login(s.url, 'op@example.com');
-      expect((await asUser(s.url, op.cookie, 'PATCH', '/profiles/same-user', { workspace: 'ws-a', body: { traits: { x: 1 } } })).status).toBe(200);
-      expect((await asUser(s.url, op.cookie, 'GET', '/ingest/stats', { workspace: 'ws-b' })).status).toBe(403);
+      expect(
+        (
+          await asUser(s.url, op.cookie, 'PATCH', '/profiles/same-user', {
+            workspace: 'ws-a',
+            body: { traits: { x: 1 } },
+          })
+        ).status,
+      ).toBe(200);
+      expect((await asUser(s.url, op.cookie, 'GET', '/ingest/stats', { workspace: 'ws-b' })).status).toBe(
+        403,
+      );
       const wrong = await login(s.url, 'ana@example.com', 'wrong-password');
       expect(wrong.status).toBe(401);
       expect(wrong.body).toMatchObject({ error: { code: 'invalid_credentials' } });
@@ -91,8 +145,19 @@ for (const combo of COMBOS) {
     });
 
     it('serves the OpenAPI document and docs page', async () => {
-      const doc = (await (await fetch(`${s.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, unknown> };
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/profiles', '/profiles/{id}', '/profiles/{id}/events', '/keys', '/auth/login', '/ingest/stats']));
+      const doc = (await (await fetch(`${s.url}/api/v1/openapi.json`)).json()) as {
+        paths: Record<string, unknown>;
+      };
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          '/profiles',
+          '/profiles/{id}',
+          '/profiles/{id}/events',
+          '/keys',
+          '/auth/login',
+          '/ingest/stats',
+        ]),
+      );
       expect((await fetch(`${s.url}/api/v1/docs`)).status).toBe(200);
       const health = await fetch(`${s.url}/healthz`);
       expect(await health.json()).toMatchObject({ status: 'ok' });

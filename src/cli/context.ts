@@ -11,7 +11,12 @@ export interface GlobalOptions {
 
 export function configFrom(cmd: Command, extra: { host?: string; port?: number } = {}): Config {
   const g = cmd.optsWithGlobals<GlobalOptions>();
-  return loadConfig(process.env, { dataDir: g.dataDir, stateUrl: g.stateUrl, eventsUrl: g.eventsUrl, ...extra });
+  return loadConfig(process.env, {
+    dataDir: g.dataDir,
+    stateUrl: g.stateUrl,
+    eventsUrl: g.eventsUrl,
+    ...extra,
+  });
 }
 
 /** Runs a command body against a started Tailor and always closes it. */

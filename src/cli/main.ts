@@ -18,26 +18,43 @@ const consoleDir = path.join(repoRoot, 'console/dist');
 
 const int = (name: string, min: number, max: number) => (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
   return n;
 };
 
 const program = new Command('tailor')
   .description('Tailor: user operations platform')
-  .option('--data-dir <dir>', 'data directory for embedded stores and the ingest spool (env TAILOR_DATA_DIR, default ./.tailor)')
-  .option('--state-url <url>', 'PostgreSQL URL for the state store (env TAILOR_STATE_URL; default embedded PGlite)')
-  .option('--events-url <url>', 'ClickHouse HTTP URL for the event store (env TAILOR_EVENTS_URL; default embedded DuckDB)')
+  .option(
+    '--data-dir <dir>',
+    'data directory for embedded stores and the ingest spool (env TAILOR_DATA_DIR, default ./.tailor)',
+  )
+  .option(
+    '--state-url <url>',
+    'PostgreSQL URL for the state store (env TAILOR_STATE_URL; default embedded PGlite)',
+  )
+  .option(
+    '--events-url <url>',
+    'ClickHouse HTTP URL for the event store (env TAILOR_EVENTS_URL; default embedded DuckDB)',
+  )
   .showHelpAfterError()
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
-async function serveUntilSignal(cmd: Command, opts: { host?: string; port?: number }, before?: (t: Awaited<ReturnType<typeof startTailor>>) => Promise<string[]>) {
+async function serveUntilSignal(
+  cmd: Command,
+  opts: { host?: string; port?: number },
+  before?: (t: Awaited<ReturnType<typeof startTailor>>) => Promise<string[]>,
+) {
   const cfg = configFrom(cmd, opts);
   const tailor = await startTailor(cfg);
   const lines = before ? await before(tailor) : [];
   const server = await startServer(tailor, { host: cfg.host, port: cfg.port, consoleDir });
   const shown = cfg.host === '0.0.0.0' ? server.url.replace('0.0.0.0', 'localhost') : server.url;
-  process.stdout.write([`Tailor is running at ${shown}`, `API docs: ${shown}/api/v1/docs`, ...lines, ''].join('\n'));
-  if (!existsSync(path.join(consoleDir, 'index.html'))) process.stdout.write('(console not built: run npm run console:build)\n');
+  process.stdout.write(
+    [`Tailor is running at ${shown}`, `API docs: ${shown}/api/v1/docs`, ...lines, ''].join('\n'),
+  );
+  if (!existsSync(path.join(consoleDir, 'index.html')))
+    process.stdout.write('(console not built: run npm run console:build)\n');
   const stop = async (signal: string) => {
     tailor.log.info({ signal }, 'shutting down: flushing events to the stores');
     await server.close();
@@ -51,7 +68,9 @@ program
   .command('serve')
   .description('start the HTTP server (tracking API, admin API, console)')
   .option('--host <host>', 'interface to listen on (env TAILOR_HOST, default 127.0.0.1)')
-  .addOption(new Option('--port <port>', 'port (env TAILOR_PORT, default 3000)').argParser(int('port', 0, 65535)))
+  .addOption(
+    new Option('--port <port>', 'port (env TAILOR_PORT, default 3000)').argParser(int('port', 0, 65535)),
+  )
   .action(async (o, cmd: Command) => serveUntilSignal(cmd, o));
 
 program
@@ -59,13 +78,20 @@ program
   .description('serve with the demo workspace, creating it on first start (what `npm start` runs)')
   .option('--host <host>', 'interface to listen on')
   .addOption(new Option('--port <port>', 'port').argParser(int('port', 0, 65535)))
-  .addOption(new Option('--users <n>', 'demo customers on first start').argParser(int('users', 1, 10_000_000)).default(2000))
+  .addOption(
+    new Option('--users <n>', 'demo customers on first start')
+      .argParser(int('users', 1, 10_000_000))
+      .default(2000),
+  )
   .action(async (o, cmd: Command) =>
     serveUntilSignal(cmd, o, async (tailor) => {
       const fresh = !(await getWorkspace({ tailor, id: 'demo' }));
       if (fresh) process.stdout.write(`Creating the demo workspace (${o.users} customers)…\n`);
       const demo = await loadDemo(tailor, { workspaceId: 'demo', users: fresh ? o.users : 0, seed: 42 });
-      return [`Log in: ${demo.login.email} / ${demo.login.password}`, `Write key (demo workspace): ${demo.writeKey}`];
+      return [
+        `Log in: ${demo.login.email} / ${demo.login.password}`,
+        `Write key (demo workspace): ${demo.writeKey}`,
+      ];
     }),
   );
 
@@ -73,8 +99,14 @@ program
   .command('demo')
   .description('create or extend a demo shop workspace with generated customers')
   .option('--workspace <id>', 'workspace id', 'demo')
-  .addOption(new Option('--users <n>', 'customers to generate').argParser(int('users', 1, 10_000_000)).default(2000))
-  .addOption(new Option('--seed <n>', 'random seed (same seed, same data)').argParser(int('seed', 0, 2 ** 31)).default(42))
+  .addOption(
+    new Option('--users <n>', 'customers to generate').argParser(int('users', 1, 10_000_000)).default(2000),
+  )
+  .addOption(
+    new Option('--seed <n>', 'random seed (same seed, same data)')
+      .argParser(int('seed', 0, 2 ** 31))
+      .default(42),
+  )
   .action(async (o, cmd: Command) =>
     withTailor(cmd, async (tailor) => {
       const started = Date.now();
@@ -105,12 +137,20 @@ keys
   .command('create')
   .description('create a key and print only the key (for scripts)')
   .requiredOption('--workspace <id>', 'workspace id')
-  .addOption(new Option('--type <type>', 'write (SDKs send events) or secret (admin API)').choices(['write', 'secret']).makeOptionMandatory())
+  .addOption(
+    new Option('--type <type>', 'write (SDKs send events) or secret (admin API)')
+      .choices(['write', 'secret'])
+      .makeOptionMandatory(),
+  )
   .option('--name <name>', 'a label', '')
   .action(async (o, cmd: Command) =>
     withTailor(cmd, async (tailor) => {
-      if (!(await getWorkspace({ tailor, id: o.workspace }))) throw invalid('unknown_workspace', `no workspace ${o.workspace}`);
-      const { secret } = await createApiKey({ ctx: systemCtx(tailor, o.workspace), input: { type: o.type, name: o.name } });
+      if (!(await getWorkspace({ tailor, id: o.workspace })))
+        throw invalid('unknown_workspace', `no workspace ${o.workspace}`);
+      const { secret } = await createApiKey({
+        ctx: systemCtx(tailor, o.workspace),
+        input: { type: o.type, name: o.name },
+      });
       process.stdout.write(`${secret}\n`);
     }),
   );
@@ -123,7 +163,11 @@ program
   .option('--id <id>', 'workspace id (default: generated)')
   .action(async (o, cmd: Command) =>
     withTailor(cmd, async (tailor) => {
-      const ws = await createWorkspace({ tailor, actor: { type: 'system', id: 'cli' }, input: { name: o.name, id: o.id } });
+      const ws = await createWorkspace({
+        tailor,
+        actor: { type: 'system', id: 'cli' },
+        input: { name: o.name, id: o.id },
+      });
       process.stdout.write(`${ws.id}\n`);
     }),
   );
@@ -139,8 +183,19 @@ program
   .option('--name <name>', 'display name')
   .action(async (o, cmd: Command) =>
     withTailor(cmd, async (tailor) => {
-      if (!(await getWorkspace({ tailor, id: o.workspace }))) throw invalid('unknown_workspace', `no workspace ${o.workspace}`);
-      const u = await addConsoleUser({ tailor, actor: { type: 'system', id: 'cli' }, input: { workspaceId: o.workspace, email: o.email, password: o.password, role: o.role as Role, name: o.name } });
+      if (!(await getWorkspace({ tailor, id: o.workspace })))
+        throw invalid('unknown_workspace', `no workspace ${o.workspace}`);
+      const u = await addConsoleUser({
+        tailor,
+        actor: { type: 'system', id: 'cli' },
+        input: {
+          workspaceId: o.workspace,
+          email: o.email,
+          password: o.password,
+          role: o.role as Role,
+          name: o.name,
+        },
+      });
       process.stdout.write(`${u.id}\n`);
     }),
   );
@@ -148,21 +203,38 @@ program
 registerImport(program);
 
 function registerImport(p: Command) {
-  const imp = p.command('import').description('import a CSV file (streaming; re-running the same file adds nothing)');
+  const imp = p
+    .command('import')
+    .description('import a CSV file (streaming; re-running the same file adds nothing)');
   for (const kind of ['users', 'events'] as const) {
     imp
       .command(`${kind} <file>`)
-      .description(kind === 'users' ? 'one row per user: id column plus trait columns' : 'one row per event: id, event name, timestamp, property columns')
+      .description(
+        kind === 'users'
+          ? 'one row per user: id column plus trait columns'
+          : 'one row per event: id, event name, timestamp, property columns',
+      )
       .requiredOption('--workspace <id>', 'workspace id')
       .option('--map <spec>', 'column mapping, e.g. userId=customer_no,event=action,ignore=notes;tmp')
       .option('--errors-out <file>', 'write the per-row error report as CSV')
       .action(async (file: string, o, cmd: Command) =>
         withTailor(cmd, async (tailor) => {
-          if (!(await getWorkspace({ tailor, id: o.workspace }))) throw invalid('unknown_workspace', `no workspace ${o.workspace}`);
+          if (!(await getWorkspace({ tailor, id: o.workspace })))
+            throw invalid('unknown_workspace', `no workspace ${o.workspace}`);
           const { runImportCommand } = await import('../import/index.js');
-          const r = await runImportCommand({ tailor, workspaceId: o.workspace, kind, file, mapSpec: o.map, errorsOut: o.errorsOut });
-          process.stdout.write(`${r.rows} rows: ${r.ok} imported, ${r.skipped} already present, ${r.failed} failed\n`);
-          for (const e of r.errors.slice(0, 20)) process.stdout.write(`  row ${e.row}: ${e.code} ${e.message}\n`);
+          const r = await runImportCommand({
+            tailor,
+            workspaceId: o.workspace,
+            kind,
+            file,
+            mapSpec: o.map,
+            errorsOut: o.errorsOut,
+          });
+          process.stdout.write(
+            `${r.rows} rows: ${r.ok} imported, ${r.skipped} already present, ${r.failed} failed\n`,
+          );
+          for (const e of r.errors.slice(0, 20))
+            process.stdout.write(`  row ${e.row}: ${e.code} ${e.message}\n`);
           if (r.failed > 0) process.exitCode = 3;
         }),
       );

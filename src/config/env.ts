@@ -57,7 +57,9 @@ export function loadConfig(
   const eventsUrl = overrides.eventsUrl ?? e.TAILOR_EVENTS_URL;
   return {
     dataDir,
-    state: stateUrl ? { kind: 'postgres', url: stateUrl } : { kind: 'pglite', dir: path.join(dataDir, 'state') },
+    state: stateUrl
+      ? { kind: 'postgres', url: stateUrl }
+      : { kind: 'pglite', dir: path.join(dataDir, 'state') },
     events: eventsUrl
       ? { kind: 'clickhouse', url: eventsUrl }
       : { kind: 'duckdb', file: path.join(dataDir, 'events.duckdb') },

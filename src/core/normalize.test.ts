@@ -26,10 +26,18 @@ describe('normalisation', () => {
 });
 
 describe('junk ids', () => {
-  it.each(['', ' ', 'null', 'NULL', 'undefined', '0', 'anonymous', '[object Object]', '00000000-0000-0000-0000-000000000000', 'x'.repeat(300)])(
-    '%j is refused',
-    (id) => expect(isJunkId(id)).toBe(true),
-  );
+  it.each([
+    '',
+    ' ',
+    'null',
+    'NULL',
+    'undefined',
+    '0',
+    'anonymous',
+    '[object Object]',
+    '00000000-0000-0000-0000-000000000000',
+    'x'.repeat(300),
+  ])('%j is refused', (id) => expect(isJunkId(id)).toBe(true));
   it('trims and keeps real ids, numbers included', () => {
     expect(usableId(' u-1 ')).toBe('u-1');
     expect(usableId(1234)).toBe('1234');

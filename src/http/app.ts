@@ -35,14 +35,31 @@ export function createApp(tailor: Tailor, opts: AppOptions = {}) {
   });
 
   // Browser SDKs post events cross-origin.
-  app.use('/v1/*', cors({ origin: '*', allowMethods: ['POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Authorization', 'Content-Encoding'], maxAge: 86400 }));
+  app.use(
+    '/v1/*',
+    cors({
+      origin: '*',
+      allowMethods: ['POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Authorization', 'Content-Encoding'],
+      maxAge: 86400,
+    }),
+  );
   app.route('/', trackingRoutes());
 
   app.get('/healthz', async (c) => {
     await tailor.state.query('SELECT 1');
-    return c.json({ status: 'ok', backlog: tailor.applier.backlog, stateStore: tailor.state.kind, eventStore: tailor.events.kind });
+    return c.json({
+      status: 'ok',
+      backlog: tailor.applier.backlog,
+      stateStore: tailor.state.kind,
+      eventStore: tailor.events.kind,
+    });
   });
-  app.get('/metrics', async (c) => c.text(await tailor.metrics.registry.metrics(), 200, { 'Content-Type': tailor.metrics.registry.contentType }));
+  app.get('/metrics', async (c) =>
+    c.text(await tailor.metrics.registry.metrics(), 200, {
+      'Content-Type': tailor.metrics.registry.contentType,
+    }),
+  );
 
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
@@ -53,8 +70,16 @@ export function createApp(tailor: Tailor, opts: AppOptions = {}) {
   registerAccountRoutes(api);
   registerProfileRoutes(api);
   registerAdminRoutes(api);
-  api.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', { type: 'http', scheme: 'bearer', description: 'A secret key (ts_…)' });
-  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'tailor_session' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A secret key (ts_…)',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'tailor_session',
+  });
   api.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {
@@ -67,7 +92,18 @@ export function createApp(tailor: Tailor, opts: AppOptions = {}) {
   });
   api.get('/docs', (c) => c.html(DOCS_HTML));
   app.route('/api/v1', api);
-  app.all('/api/*', (c) => c.json({ error: { code: 'route_not_found', kind: 'not_found', message: `no API route ${c.req.method} ${c.req.path}` } }, 404));
+  app.all('/api/*', (c) =>
+    c.json(
+      {
+        error: {
+          code: 'route_not_found',
+          kind: 'not_found',
+          message: `no API route ${c.req.method} ${c.req.path}`,
+        },
+      },
+      404,
+    ),
+  );
 
   const dir = opts.consoleDir;
   if (dir && existsSync(path.join(dir, 'index.html'))) {
@@ -77,7 +113,11 @@ export function createApp(tailor: Tailor, opts: AppOptions = {}) {
     app.get('/favicon.svg', serveStatic({ root }));
     app.get('*', (c) => c.html(index));
   } else {
-    app.get('/', (c) => c.text('Tailor is running. The console is not built (npm run console:build); the API is at /api/v1/docs.'));
+    app.get('/', (c) =>
+      c.text(
+        'Tailor is running. The console is not built (npm run console:build); the API is at /api/v1/docs.',
+      ),
+    );
   }
   return app;
 }

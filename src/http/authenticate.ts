@@ -35,12 +35,20 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     const key = await authenticateKey(tailor.state, token, 'secret');
     if (!key) throw unauthorized('invalid_api_key', 'unknown or revoked secret key');
     const asked = c.req.header(WORKSPACE_HEADER) ?? c.req.query('workspace');
-    if (asked && asked !== key.workspaceId) throw forbidden('wrong_workspace', 'this key belongs to another workspace');
-    c.set('ctx', { tailor, actor: { type: 'key', id: key.keyId }, workspaceId: key.workspaceId, role: 'admin', requestId });
+    if (asked && asked !== key.workspaceId)
+      throw forbidden('wrong_workspace', 'this key belongs to another workspace');
+    c.set('ctx', {
+      tailor,
+      actor: { type: 'key', id: key.keyId },
+      workspaceId: key.workspaceId,
+      role: 'admin',
+      requestId,
+    });
     return next();
   }
   const user = await sessionUser(c);
-  if (!user) throw unauthorized('unauthenticated', 'log in, or send a secret key as "Authorization: Bearer ts_…"');
+  if (!user)
+    throw unauthorized('unauthenticated', 'log in, or send a secret key as "Authorization: Bearer ts_…"');
   c.set('user', user);
   const memberships = await listWorkspacesForUser({ tailor, userId: user.id });
   const asked = c.req.header(WORKSPACE_HEADER) ?? c.req.query('workspace');
@@ -49,6 +57,12 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (asked) throw forbidden('not_a_member', `you are not a member of workspace ${asked}`);
     throw invalid('no_workspace', 'you belong to no workspace yet');
   }
-  c.set('ctx', { tailor, actor: { type: 'user', id: user.id }, workspaceId: m.id, role: m.role as Role, requestId });
+  c.set('ctx', {
+    tailor,
+    actor: { type: 'user', id: user.id },
+    workspaceId: m.id,
+    role: m.role as Role,
+    requestId,
+  });
   return next();
 };

@@ -1,6 +1,6 @@
 import type { Tailor } from '../runtime/tailor.js';
-import type { ConsoleUser } from '../services/users/create-user.js';
 import type { Ctx } from '../services/context.js';
+import type { ConsoleUser } from '../services/users/create-user.js';
 
 export interface AppEnv {
   Variables: {

@@ -6,13 +6,25 @@ import type { AppEnv } from './env.js';
 
 /** The JSON error body every endpoint returns: `{ error: { code, kind, message, details? } }`. */
 export function errorBody(e: ServiceError) {
-  return { error: { code: e.code, kind: e.kind, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } };
+  return {
+    error: {
+      code: e.code,
+      kind: e.kind,
+      message: e.message,
+      ...(e.details !== undefined ? { details: e.details } : {}),
+    },
+  };
 }
 
 export function zodToServiceError(e: ZodError): ServiceError {
   const issues = e.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   const first = issues[0];
-  return new ServiceError('invalid', 'invalid_request', first ? `${first.path || 'request'}: ${first.message}` : 'invalid request', { issues });
+  return new ServiceError(
+    'invalid',
+    'invalid_request',
+    first ? `${first.path || 'request'}: ${first.message}` : 'invalid request',
+    { issues },
+  );
 }
 
 /** The one place errors become HTTP responses. Unknown errors are logged and become a generic 500. */
@@ -20,10 +32,15 @@ export function handleError(err: unknown, c: Context<AppEnv>) {
   let e: ServiceError;
   if (err instanceof ServiceError) e = err;
   else if (err instanceof ZodError) e = zodToServiceError(err);
-  else if (err instanceof SyntaxError) e = new ServiceError('invalid', 'invalid_json', 'the request body is not valid JSON');
+  else if (err instanceof SyntaxError)
+    e = new ServiceError('invalid', 'invalid_json', 'the request body is not valid JSON');
   else {
     c.get('tailor')?.log.error({ err, requestId: c.get('requestId') }, 'unhandled error');
-    e = new ServiceError('internal', 'internal_error', `internal error (request ${c.get('requestId') ?? '-'})`);
+    e = new ServiceError(
+      'internal',
+      'internal_error',
+      `internal error (request ${c.get('requestId') ?? '-'})`,
+    );
   }
   if (e.kind === 'rate_limited') {
     const retry = (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 1;

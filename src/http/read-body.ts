@@ -2,7 +2,11 @@ import { gunzipSync, inflateSync } from 'node:zlib';
 import { ServiceError } from '../core/errors.js';
 
 const tooLarge = (limit: number) =>
-  new ServiceError('too_large', 'request_too_large', `request bodies are limited to ${limit} bytes (after decompression)`);
+  new ServiceError(
+    'too_large',
+    'request_too_large',
+    `request bodies are limited to ${limit} bytes (after decompression)`,
+  );
 
 /**
  * Reads a request body without ever holding more than `limit` bytes (compressed or not), and
@@ -30,12 +34,23 @@ export async function readBody(req: Request, limit: number): Promise<Buffer> {
   const encoding = (req.headers.get('content-encoding') ?? '').trim().toLowerCase();
   if (encoding === '' || encoding === 'identity') return raw;
   if (encoding !== 'gzip' && encoding !== 'deflate') {
-    throw new ServiceError('invalid', 'unsupported_encoding', `Content-Encoding ${encoding} is not supported (use gzip)`);
+    throw new ServiceError(
+      'invalid',
+      'unsupported_encoding',
+      `Content-Encoding ${encoding} is not supported (use gzip)`,
+    );
   }
   try {
-    return encoding === 'gzip' ? gunzipSync(raw, { maxOutputLength: limit }) : inflateSync(raw, { maxOutputLength: limit });
+    return encoding === 'gzip'
+      ? gunzipSync(raw, { maxOutputLength: limit })
+      : inflateSync(raw, { maxOutputLength: limit });
   } catch (e) {
-    if (e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(limit);
-    throw new ServiceError('invalid', 'invalid_compression', `the ${encoding} body could not be decompressed`);
+    if (e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw tooLarge(limit);
+    throw new ServiceError(
+      'invalid',
+      'invalid_compression',
+      `the ${encoding} body could not be decompressed`,
+    );
   }
 }

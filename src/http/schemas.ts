@@ -2,7 +2,14 @@ import { z } from '@hono/zod-openapi';
 
 /** Response and shared schemas of the admin API; the OpenAPI document is generated from them. */
 export const ErrorSchema = z
-  .object({ error: z.object({ code: z.string(), kind: z.string(), message: z.string(), details: z.unknown().optional() }) })
+  .object({
+    error: z.object({
+      code: z.string(),
+      kind: z.string(),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
   .openapi('Error');
 
 export const ComputedSchema = z
@@ -67,7 +74,11 @@ export const ProfileSchema = z
   .openapi('Profile');
 
 export const ProfileDetailSchema = z
-  .object({ profile: ProfileSchema, recentEvents: z.array(EventSchema.extend({ truncated: z.boolean().optional() })), nextCursor: z.string().nullable() })
+  .object({
+    profile: ProfileSchema,
+    recentEvents: z.array(EventSchema.extend({ truncated: z.boolean().optional() })),
+    nextCursor: z.string().nullable(),
+  })
   .openapi('ProfileDetail');
 
 export const ApiKeySchema = z
@@ -81,8 +92,12 @@ export const ApiKeySchema = z
   })
   .openapi('ApiKey');
 
-export const WorkspaceSchema = z.object({ id: z.string(), name: z.string(), role: z.string() }).openapi('Workspace');
-export const UserSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string() }).openapi('ConsoleUser');
+export const WorkspaceSchema = z
+  .object({ id: z.string(), name: z.string(), role: z.string() })
+  .openapi('Workspace');
+export const UserSchema = z
+  .object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string() })
+  .openapi('ConsoleUser');
 
 export const errorResponses = {
   400: { description: 'Invalid request', content: { 'application/json': { schema: ErrorSchema } } },

@@ -13,7 +13,10 @@ export interface RunningServer {
  * in-flight requests finish, then flushes the applier and closes the stores: after a clean
  * shutdown every acknowledged event is in the stores, not only in the spool.
  */
-export async function startServer(tailor: Tailor, opts: AppOptions & { host: string; port: number }): Promise<RunningServer> {
+export async function startServer(
+  tailor: Tailor,
+  opts: AppOptions & { host: string; port: number },
+): Promise<RunningServer> {
   const app = createApp(tailor, opts);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, () => resolve(s));

@@ -24,10 +24,15 @@ describe('parseTime', () => {
     [1_700_000_000_000, 1_700_000_000_000],
   ])('reads %s', (input, expected) => expect(parseTime(input)).toBe(expected));
 
-  it.each(['2024-02-30T00:00:00Z', '2026-13-01', 'yesterday', '03/01/2026', '2026-03-01T25:00:00Z', '2026-03-01T10:00:00+25:00', {}])(
-    'refuses %s',
-    (input) => expect(parseTime(input)).toBeNaN(),
-  );
+  it.each([
+    '2024-02-30T00:00:00Z',
+    '2026-13-01',
+    'yesterday',
+    '03/01/2026',
+    '2026-03-01T25:00:00Z',
+    '2026-03-01T10:00:00+25:00',
+    {},
+  ])('refuses %s', (input) => expect(parseTime(input)).toBeNaN());
 
   it('treats missing as absent', () => {
     expect(parseTime(undefined)).toBeUndefined();
@@ -37,7 +42,13 @@ describe('parseTime', () => {
 
 describe('acceptMessage', () => {
   it('corrects device clocks with sentAt, keeping the original timestamp', () => {
-    const r = ok({ type: 'track', userId: 'u', event: 'E', timestamp: '2020-01-01T00:00:00Z', sentAt: '2020-01-01T00:00:30Z' });
+    const r = ok({
+      type: 'track',
+      userId: 'u',
+      event: 'E',
+      timestamp: '2020-01-01T00:00:00Z',
+      sentAt: '2020-01-01T00:00:30Z',
+    });
     expect(r.timestamp).toBe(opts.receivedAt - 30_000);
     expect(r.originalTimestamp).toBe(Date.UTC(2020, 0, 1));
     expect(r.sentAt).toBe(Date.UTC(2020, 0, 1, 0, 0, 30));
@@ -46,7 +57,13 @@ describe('acceptMessage', () => {
 
   it('uses the batch sentAt and merges the batch context under the event context', () => {
     const r = ok(
-      { type: 'track', userId: 'u', event: 'E', timestamp: '2020-01-01T00:00:00Z', context: { ip: '2.2.2.2' } },
+      {
+        type: 'track',
+        userId: 'u',
+        event: 'E',
+        timestamp: '2020-01-01T00:00:00Z',
+        context: { ip: '2.2.2.2' },
+      },
       { ...opts, defaults: { sentAt: '2020-01-01T00:01:00Z', context: { ip: '1.1.1.1', locale: 'zh-CN' } } },
     );
     expect(r.timestamp).toBe(opts.receivedAt - 60_000);

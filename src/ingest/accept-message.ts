@@ -19,7 +19,8 @@ export interface BatchDefaults {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * ISO-8601 text or epoch milliseconds → epoch ms; undefined when absent, NaN when invalid.
@@ -32,7 +33,9 @@ export function parseTime(v: unknown): number | undefined {
   if (typeof v !== 'string') return Number.NaN;
   const m = ISO.exec(v.trim());
   if (!m) return Number.NaN;
-  const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map((x) => (x === undefined ? undefined : Number(x))) as number[];
+  const [y, mo, d, h = 0, mi = 0, s = 0] = m
+    .slice(1, 7)
+    .map((x) => (x === undefined ? undefined : Number(x))) as number[];
   const frac = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   if (mo! < 1 || mo! > 12 || d! < 1 || h > 23 || mi > 59 || s > 60) return Number.NaN;
   const t = Date.UTC(y!, mo! - 1, d!, h, mi, Math.min(s, 59), frac);
@@ -54,7 +57,8 @@ const reject = (code: string, message: string): Rejection => ({ code, message })
 
 const idText = (v: unknown): string | Rejection => {
   if (v === undefined || v === null) return '';
-  if (typeof v === 'string') return v.length > 1024 ? reject('invalid_id', 'ids are limited to 1024 characters') : v;
+  if (typeof v === 'string')
+    return v.length > 1024 ? reject('invalid_id', 'ids are limited to 1024 characters') : v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return reject('invalid_id', 'userId, anonymousId, groupId and previousId must be strings');
 };
@@ -97,7 +101,10 @@ export function acceptMessage(
     if (!usableId(previousId)) return reject('missing_previous_id', 'alias needs a usable previousId');
     if (!usableId(userId)) return reject('missing_user_id', 'alias needs a usable userId');
   } else if (!usableId(userId) && !usableId(anonymousId)) {
-    return reject('missing_id', 'a usable userId or anonymousId is required (junk ids such as "null" are refused)');
+    return reject(
+      'missing_id',
+      'a usable userId or anonymousId is required (junk ids such as "null" are refused)',
+    );
   }
   if (type === 'group' && !usableId(groupId)) return reject('missing_group_id', 'group needs a groupId');
 
@@ -106,7 +113,8 @@ export function acceptMessage(
     if (typeof raw.event !== 'string' || raw.event.trim() === '') {
       return reject('missing_event', 'track needs a non-empty event name');
     }
-    if (raw.event.length > 200) return reject('invalid_event_name', 'event names are limited to 200 characters');
+    if (raw.event.length > 200)
+      return reject('invalid_event_name', 'event names are limited to 200 characters');
     event = raw.event;
   } else if (type === 'page' || type === 'screen') {
     if (raw.name !== undefined && raw.name !== null && typeof raw.name !== 'string') {
@@ -123,7 +131,9 @@ export function acceptMessage(
     return reject('invalid_field', 'context must be an object');
   }
   const context = JSON.stringify(
-    opts.defaults.context ? { ...opts.defaults.context, ...(raw.context as object | undefined) } : (raw.context ?? {}),
+    opts.defaults.context
+      ? { ...opts.defaults.context, ...(raw.context as object | undefined) }
+      : (raw.context ?? {}),
   );
 
   const clientTime = parseTime(raw.timestamp ?? raw.originalTimestamp);

@@ -90,7 +90,12 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
     const at = Date.now();
     for (let i = 0; i < rows.length; i += 10_000) {
       await events.recordMerges(
-        rows.slice(i, i + 10_000).map((r) => ({ workspaceId: r.workspace_id, fromProfile: r.profile_id, intoProfile: r.merged_into, at })),
+        rows.slice(i, i + 10_000).map((r) => ({
+          workspaceId: r.workspace_id,
+          fromProfile: r.profile_id,
+          intoProfile: r.merged_into,
+          at,
+        })),
       );
     }
   }
@@ -161,7 +166,10 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
       }
       let n = 0;
       let take = 0;
-      while (take < this.queue.length && (take === 0 || n + this.queue[take]!.records.length <= MAX_BATCH_EVENTS)) {
+      while (
+        take < this.queue.length &&
+        (take === 0 || n + this.queue[take]!.records.length <= MAX_BATCH_EVENTS)
+      ) {
         n += this.queue[take]!.records.length;
         take++;
       }
@@ -185,7 +193,9 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
     const { state, events, name } = this.deps;
     const lsn = batch.at(-1)!.lsn;
     // Records the state store already has but the event store lacks come first in LSN order.
-    const replayOnly = batch.filter((i) => i.lsn > this.eventsLsn && i.lsn <= this.stateLsn).flatMap((i) => i.records);
+    const replayOnly = batch
+      .filter((i) => i.lsn > this.eventsLsn && i.lsn <= this.stateLsn)
+      .flatMap((i) => i.records);
     const fresh = batch.filter((i) => i.lsn > this.stateLsn).flatMap((i) => i.records);
 
     let mirror: MergeMirrorRow[] = [];
@@ -223,7 +233,8 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
 
     let toStore = [...replayOnly, ...fresh];
     if (lsn > this.eventsLsn) {
-      if (lsn <= this.recoverUntil && events.kind === 'clickhouse') toStore = await this.withoutStored(toStore);
+      if (lsn <= this.recoverUntil && events.kind === 'clickhouse')
+        toStore = await this.withoutStored(toStore);
       await events.recordMerges(mirror);
       await events.append(toStore, { name, lsn });
       this.eventsLsn = lsn;
@@ -251,9 +262,9 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
   private async withoutStored(records: EventRecord[]): Promise<EventRecord[]> {
     const byWs = new Map<string, string[]>();
     for (const r of records) {
-      let ids = byWs.get(r.workspaceId);
-      if (!ids) byWs.set(r.workspaceId, (ids = []));
-      ids.push(r.messageId);
+      const ids = byWs.get(r.workspaceId);
+      if (ids) ids.push(r.messageId);
+      else byWs.set(r.workspaceId, [r.messageId]);
     }
     const stored = new Set<string>();
     for (const [ws, ids] of byWs) {

@@ -42,9 +42,14 @@ export class Ingestor {
   /** Throws `rate_limited` while the applier is too far behind. */
   checkCapacity(): void {
     if (this.applier.backlog > this.opts.maxBacklog) {
-      throw new ServiceError('rate_limited', 'ingest_overloaded', 'Tailor is applying a backlog of events; retry shortly', {
-        retryAfterSeconds: Math.max(1, Math.ceil(this.applier.backlog / 50_000)),
-      });
+      throw new ServiceError(
+        'rate_limited',
+        'ingest_overloaded',
+        'Tailor is applying a backlog of events; retry shortly',
+        {
+          retryAfterSeconds: Math.max(1, Math.ceil(this.applier.backlog / 50_000)),
+        },
+      );
     }
   }
 
@@ -69,7 +74,9 @@ export class Ingestor {
       });
       if (isRejection(r)) {
         const messageId =
-          typeof raw === 'object' && raw !== null && typeof (raw as { messageId?: unknown }).messageId === 'string'
+          typeof raw === 'object' &&
+          raw !== null &&
+          typeof (raw as { messageId?: unknown }).messageId === 'string'
             ? (raw as { messageId: string }).messageId
             : undefined;
         const rej = { index: i, messageId, code: r.code, message: r.message };
@@ -88,17 +95,23 @@ export class Ingestor {
     while (start < records.length) {
       let end = start;
       let bytes = 0;
-      while (end < records.length && (end === start || bytes < 8 * 1024 * 1024)) bytes += recordBytes(records[end++]!);
+      while (end < records.length && (end === start || bytes < 8 * 1024 * 1024))
+        bytes += recordBytes(records[end++]!);
       const chunk = records.slice(start, end);
       let lsn: number;
       try {
         lsn = await this.spool.append(Buffer.from(JSON.stringify(chunk)));
       } catch (e) {
         for (const r of records.slice(start)) this.dedup.release(workspaceId, r.messageId);
-        throw new ServiceError('unavailable', 'spool_write_failed', 'events could not be written to disk; retry', {
-          cause: String(e),
-          acceptedBeforeFailure: start,
-        });
+        throw new ServiceError(
+          'unavailable',
+          'spool_write_failed',
+          'events could not be written to disk; retry',
+          {
+            cause: String(e),
+            acceptedBeforeFailure: start,
+          },
+        );
       }
       this.applier.enqueue(lsn, chunk);
       start = end;

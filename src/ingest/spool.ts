@@ -1,4 +1,13 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, statSync, unlinkSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import path from 'node:path';
 import CRC32 from 'crc-32';
@@ -83,7 +92,7 @@ export class Spool {
     if (payload.length > MAX_RECORD) return Promise.reject(new Error('spool record too large'));
     const header = Buffer.allocUnsafe(HEADER);
     header.writeUInt32LE(payload.length, 0);
-    header.writeUInt32LE((CRC32.buf(payload) >>> 0), 4);
+    header.writeUInt32LE(CRC32.buf(payload) >>> 0, 4);
     this.endLsn += HEADER + payload.length;
     const lsn = this.endLsn;
     return new Promise((resolve, reject) => {
@@ -208,7 +217,7 @@ function* readRecords(file: string, startLsn: number, limitLsn: number): Generat
       if (len > MAX_RECORD || pos + HEADER + len > size) return;
       const payload = Buffer.alloc(len);
       readSync(fd, payload, 0, len, pos + HEADER);
-      if ((CRC32.buf(payload) >>> 0) !== header.readUInt32LE(4)) return;
+      if (CRC32.buf(payload) >>> 0 !== header.readUInt32LE(4)) return;
       pos += HEADER + len;
       yield { lsn: startLsn + pos, payload };
     }

@@ -103,7 +103,12 @@ export async function resolveIdentities(
     need(e.workspaceId, 'anon', usableId(e.anonymousId));
   }
   if (values.length > 0) {
-    const rows = await tx.query<{ workspace_id: string; id_type: IdType; id_value: string; profile_id: string }>(
+    const rows = await tx.query<{
+      workspace_id: string;
+      id_type: IdType;
+      id_value: string;
+      profile_id: string;
+    }>(
       `SELECT i.workspace_id, i.id_type, i.id_value, i.profile_id FROM identities i
        WHERE (i.workspace_id, i.id_value) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
       [wsList, values],
@@ -111,8 +116,14 @@ export async function resolveIdentities(
     for (const r of rows) {
       byKey.set(k3(r.workspace_id, r.id_type, r.id_value), r.profile_id);
       byValue.set(k2(r.workspace_id, r.id_value), r.profile_id);
-      if (!identified.has(k2(r.workspace_id, r.profile_id))) checkIdentified.set(k2(r.workspace_id, r.profile_id), [r.workspace_id, r.profile_id]);
-      res.loaded.push({ workspaceId: r.workspace_id, idType: r.id_type, idValue: r.id_value, profileId: r.profile_id });
+      if (!identified.has(k2(r.workspace_id, r.profile_id)))
+        checkIdentified.set(k2(r.workspace_id, r.profile_id), [r.workspace_id, r.profile_id]);
+      res.loaded.push({
+        workspaceId: r.workspace_id,
+        idType: r.id_type,
+        idValue: r.id_value,
+        profileId: r.profile_id,
+      });
     }
   }
   if (checkIdentified.size > 0) {
@@ -138,12 +149,25 @@ export async function resolveIdentities(
     byKey.set(k3(e.workspaceId, t, v), p);
     if (!byValue.has(k2(e.workspaceId, v))) byValue.set(k2(e.workspaceId, v), p);
     if (t === 'user') identified.add(k2(e.workspaceId, p));
-    res.newIds.push({ workspaceId: e.workspaceId, idType: t, idValue: v, profileId: p, firstSeen: e.timestamp });
+    res.newIds.push({
+      workspaceId: e.workspaceId,
+      idType: t,
+      idValue: v,
+      profileId: p,
+      firstSeen: e.timestamp,
+    });
   };
   const merge = (e: EventRecord, from: string, into: string, reason: Merge['reason']) => {
     forward.set(k2(e.workspaceId, from), into);
     if (identified.has(k2(e.workspaceId, from))) identified.add(k2(e.workspaceId, into));
-    res.merges.push({ workspaceId: e.workspaceId, fromProfile: from, intoProfile: into, reason, messageId: e.messageId, at: e.receivedAt });
+    res.merges.push({
+      workspaceId: e.workspaceId,
+      fromProfile: from,
+      intoProfile: into,
+      reason,
+      messageId: e.messageId,
+      at: e.receivedAt,
+    });
   };
 
   for (const e of events) {
@@ -173,7 +197,15 @@ export async function resolveIdentities(
     if (user !== undefined && anon !== undefined) {
       if (pUser && pAnon && pUser !== pAnon) {
         if (identified.has(k2(ws, pAnon))) {
-          res.conflicts.push({ workspaceId: ws, profileA: pAnon, profileB: pUser, idType: 'anon', idValue: anon, messageId: e.messageId, at: e.receivedAt });
+          res.conflicts.push({
+            workspaceId: ws,
+            profileA: pAnon,
+            profileB: pUser,
+            idType: 'anon',
+            idValue: anon,
+            messageId: e.messageId,
+            at: e.receivedAt,
+          });
         } else {
           merge(e, pAnon, pUser, 'identify');
         }
@@ -188,7 +220,15 @@ export async function resolveIdentities(
         p = profileIdFor(ws, 'user', user);
         attach(e, 'user', user, p);
         if (pAnon) {
-          res.conflicts.push({ workspaceId: ws, profileA: pAnon, profileB: p, idType: 'anon', idValue: anon, messageId: e.messageId, at: e.receivedAt });
+          res.conflicts.push({
+            workspaceId: ws,
+            profileA: pAnon,
+            profileB: p,
+            idType: 'anon',
+            idValue: anon,
+            messageId: e.messageId,
+            at: e.receivedAt,
+          });
         } else {
           attach(e, 'anon', anon, p);
         }

@@ -26,11 +26,18 @@ const ev = (i: number, over: Partial<EventRecord>): EventRecord => ({
 const events: EventRecord[] = [
   ev(0, { type: 'identify', traits: JSON.stringify({ email: 'A@X.COM', city: '上海' }) }),
   ev(1, { properties: JSON.stringify({ category: 'shoes' }) }),
-  ev(2, { event: 'Order Completed', properties: JSON.stringify({ revenue: 100, products: [{ category: 'shoes' }, { category: 'bags' }] }) }),
+  ev(2, {
+    event: 'Order Completed',
+    properties: JSON.stringify({ revenue: 100, products: [{ category: 'shoes' }, { category: 'bags' }] }),
+  }),
   ev(3, { type: 'identify', userId: 'u2', traits: JSON.stringify({ city: '北京' }) }),
   ev(4, { event: 'Order Completed', properties: JSON.stringify({ total: '50.5' }) }),
   ev(5, { event: 'Order Refunded', properties: JSON.stringify({ total: 20 }) }),
-  ev(6, { type: 'identify', traits: JSON.stringify({ city: '深圳' }), timestamp: 1_700_000_000_000 + 3 * 86_400_000 }), // same time as ev 3
+  ev(6, {
+    type: 'identify',
+    traits: JSON.stringify({ city: '深圳' }),
+    timestamp: 1_700_000_000_000 + 3 * 86_400_000,
+  }), // same time as ev 3
 ];
 
 const fold = (list: EventRecord[]) => {
@@ -60,7 +67,9 @@ describe('profile folding', () => {
   it('gives the same profile for any order of events, and any split into merged parts', () => {
     const expected = view(fold(events));
     for (let seed = 1; seed <= 20; seed++) {
-      const shuffled = [...events].sort((a, b) => ((a.messageId.charCodeAt(1) * seed) % 7) - ((b.messageId.charCodeAt(1) * seed) % 7));
+      const shuffled = [...events].sort(
+        (a, b) => ((a.messageId.charCodeAt(1) * seed) % 7) - ((b.messageId.charCodeAt(1) * seed) % 7),
+      );
       expect(view(fold(shuffled))).toEqual(expected);
       const cut = seed % events.length;
       const a = fold(shuffled.slice(0, cut));

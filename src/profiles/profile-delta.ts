@@ -19,7 +19,13 @@ export interface RecentEvent {
   event: string;
 }
 
-const recentOf = (e: EventRecord): RecentEvent => ({ id: e.messageId, ts: e.timestamp, rt: e.receivedAt, type: e.type, event: e.event });
+const recentOf = (e: EventRecord): RecentEvent => ({
+  id: e.messageId,
+  ts: e.timestamp,
+  rt: e.receivedAt,
+  type: e.type,
+  event: e.event,
+});
 
 export interface ProfileDelta {
   workspaceId: string;
@@ -147,8 +153,10 @@ export function mergeInto(a: ProfileDelta, b: ProfileDelta): void {
   trimRecent(a);
 }
 
-const minNullable = (x: number | null, y: number | null) => (x === null ? y : y === null ? x : Math.min(x, y));
-const maxNullable = (x: number | null, y: number | null) => (x === null ? y : y === null ? x : Math.max(x, y));
+const minNullable = (x: number | null, y: number | null) =>
+  x === null ? y : y === null ? x : Math.min(x, y);
+const maxNullable = (x: number | null, y: number | null) =>
+  x === null ? y : y === null ? x : Math.max(x, y);
 
 /** Folds one event (already attributed to `d.profileId`) into the delta. */
 export function foldEvent(d: ProfileDelta, e: EventRecord, settings: ProfileSettings): void {
@@ -180,7 +188,8 @@ export function foldEvent(d: ProfileDelta, e: EventRecord, settings: ProfileSett
       d.refundTotal += firstNumber(props, settings.refundAmountProperties) ?? 0;
     }
     if (isInterest) {
-      for (const c of categoriesOf(props, settings.categoryProperty)) d.categories[c] = (d.categories[c] ?? 0) + 1;
+      for (const c of categoriesOf(props, settings.categoryProperty))
+        d.categories[c] = (d.categories[c] ?? 0) + 1;
     }
   }
 

@@ -1,7 +1,14 @@
 import type { Sql } from '../stores/state/state-store.js';
 import type { Merge } from './identity-resolver.js';
+import {
+  emptyDelta,
+  mergeInto,
+  type ProfileDelta,
+  type RecentEvent,
+  type TimedValue,
+  trimRecent,
+} from './profile-delta.js';
 import type { SingleWriterCache } from './single-writer-cache.js';
-import { emptyDelta, mergeInto, type ProfileDelta, type RecentEvent, type TimedValue, trimRecent } from './profile-delta.js';
 
 const COLUMNS = `workspace_id, profile_id, user_id, user_id_at, traits, first_seen, last_seen, event_count, active_days,
   order_count, total_spend, refund_count, refund_total, first_order_at, last_order_at, categories, recent`;
@@ -9,7 +16,11 @@ const COLUMNS = `workspace_id, profile_id, user_id, user_id_at, traits, first_se
 const key = (ws: string, pid: string) => `${ws}\u0000${pid}`;
 
 /** Reads stored profile rows (not merged away) into the same shape as a delta; cached rows are not read again. */
-async function loadRows(tx: Sql, wanted: { workspaceId: string; profileId: string }[], cache?: SingleWriterCache): Promise<Map<string, ProfileDelta>> {
+async function loadRows(
+  tx: Sql,
+  wanted: { workspaceId: string; profileId: string }[],
+  cache?: SingleWriterCache,
+): Promise<Map<string, ProfileDelta>> {
   const out = new Map<string, ProfileDelta>();
   const keys: { workspaceId: string; profileId: string }[] = [];
   for (const k of wanted) {
@@ -131,7 +142,8 @@ export async function applyToProfiles(
       [m.workspaceId, m.fromProfile, m.intoProfile],
     );
     const ids = new Set([m.fromProfile, ...moved.map((r) => r.profile_id)]);
-    for (const id of ids) mirror.push({ workspaceId: m.workspaceId, fromProfile: id, intoProfile: m.intoProfile, at: m.at });
+    for (const id of ids)
+      mirror.push({ workspaceId: m.workspaceId, fromProfile: id, intoProfile: m.intoProfile, at: m.at });
   }
   const touched = new Map<string, ProfileDelta>();
   for (const m of merges) {

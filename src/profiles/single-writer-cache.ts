@@ -58,7 +58,12 @@ export class SingleWriterCache {
 
   survivor(ws: string, profileId: string): string {
     let p = profileId;
-    for (let next = this.forward.get(`${ws}\u0000${p}`); next !== undefined; next = this.forward.get(`${ws}\u0000${p}`)) p = next;
+    for (
+      let next = this.forward.get(`${ws}\u0000${p}`);
+      next !== undefined;
+      next = this.forward.get(`${ws}\u0000${p}`)
+    )
+      p = next;
     return p;
   }
 

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { Applier } from '../ingest/applier.js';
 import type { Spool } from '../ingest/spool.js';
 import type { StateStore } from '../stores/state/state-store.js';
@@ -18,9 +18,23 @@ interface RejectionCount {
  */
 export class Metrics {
   readonly registry = new Registry();
-  readonly eventsAccepted = new Counter({ name: 'tailor_ingest_events_accepted_total', help: 'Events accepted (durable in the spool)', registers: [this.registry] });
-  readonly eventsRejected = new Counter({ name: 'tailor_ingest_events_rejected_total', help: 'Events rejected, by error code', labelNames: ['code'], registers: [this.registry] });
-  readonly requests = new Counter({ name: 'tailor_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['route', 'status'], registers: [this.registry] });
+  readonly eventsAccepted = new Counter({
+    name: 'tailor_ingest_events_accepted_total',
+    help: 'Events accepted (durable in the spool)',
+    registers: [this.registry],
+  });
+  readonly eventsRejected = new Counter({
+    name: 'tailor_ingest_events_rejected_total',
+    help: 'Events rejected, by error code',
+    labelNames: ['code'],
+    registers: [this.registry],
+  });
+  readonly requests = new Counter({
+    name: 'tailor_http_requests_total',
+    help: 'HTTP requests by route and status',
+    labelNames: ['route', 'status'],
+    registers: [this.registry],
+  });
   private pending = new Map<string, RejectionCount>();
   private timer: NodeJS.Timeout | undefined;
 
@@ -29,10 +43,38 @@ export class Metrics {
   }
 
   bindApplier(applier: Applier, spool: Spool): void {
-    new Gauge({ name: 'tailor_ingest_queue_depth', help: 'Events acknowledged but not yet applied to the stores', registers: [this.registry], collect() { this.set(applier.backlog); } });
-    new Gauge({ name: 'tailor_ingest_applied_events', help: 'Events applied to the stores since start', registers: [this.registry], collect() { this.set(applier.appliedEvents); } });
-    new Gauge({ name: 'tailor_ingest_apply_failures', help: 'Applier batches that failed and were retried', registers: [this.registry], collect() { this.set(applier.failures); } });
-    new Gauge({ name: 'tailor_spool_retained_bytes', help: 'Bytes of spool kept until applied', registers: [this.registry], collect() { this.set(spool.retainedBytes()); } });
+    new Gauge({
+      name: 'tailor_ingest_queue_depth',
+      help: 'Events acknowledged but not yet applied to the stores',
+      registers: [this.registry],
+      collect() {
+        this.set(applier.backlog);
+      },
+    });
+    new Gauge({
+      name: 'tailor_ingest_applied_events',
+      help: 'Events applied to the stores since start',
+      registers: [this.registry],
+      collect() {
+        this.set(applier.appliedEvents);
+      },
+    });
+    new Gauge({
+      name: 'tailor_ingest_apply_failures',
+      help: 'Applier batches that failed and were retried',
+      registers: [this.registry],
+      collect() {
+        this.set(applier.failures);
+      },
+    });
+    new Gauge({
+      name: 'tailor_spool_retained_bytes',
+      help: 'Bytes of spool kept until applied',
+      registers: [this.registry],
+      collect() {
+        this.set(spool.retainedBytes());
+      },
+    });
   }
 
   recordRejection(workspaceId: string, code: string, message: string): void {
@@ -57,22 +99,30 @@ export class Metrics {
     if (this.pending.size === 0) return;
     const rows = [...this.pending.values()];
     this.pending.clear();
-    await state.query(
-      `INSERT INTO ingest_errors (workspace_id, day, code, count, last_message)
+    await state
+      .query(
+        `INSERT INTO ingest_errors (workspace_id, day, code, count, last_message)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[])
        ON CONFLICT (workspace_id, day, code) DO UPDATE
        SET count = ingest_errors.count + excluded.count, last_message = excluded.last_message`,
-      [rows.map((r) => r.workspaceId), rows.map((r) => r.day), rows.map((r) => r.code), rows.map((r) => r.count), rows.map((r) => r.lastMessage.slice(0, 500))],
-    ).catch((e) => {
-      // Keep the counts for the next flush rather than lose them.
-      for (const r of rows) {
-        const key = `${r.workspaceId}\u0000${r.day}\u0000${r.code}`;
-        const cur = this.pending.get(key);
-        if (cur) cur.count += r.count;
-        else this.pending.set(key, r);
-      }
-      throw e;
-    });
+        [
+          rows.map((r) => r.workspaceId),
+          rows.map((r) => r.day),
+          rows.map((r) => r.code),
+          rows.map((r) => r.count),
+          rows.map((r) => r.lastMessage.slice(0, 500)),
+        ],
+      )
+      .catch((e) => {
+        // Keep the counts for the next flush rather than lose them.
+        for (const r of rows) {
+          const key = `${r.workspaceId}\u0000${r.day}\u0000${r.code}`;
+          const cur = this.pending.get(key);
+          if (cur) cur.count += r.count;
+          else this.pending.set(key, r);
+        }
+        throw e;
+      });
   }
 
   stop(): void {

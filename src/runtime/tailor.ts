@@ -65,7 +65,8 @@ export async function startTailor(config: Config, opts: StartOptions = {}): Prom
   });
   const replayed = await applier.recover();
   for (const r of replayed) dedup.claim(r.workspaceId, r.messageId, r.receivedAt);
-  if (replayed.length > 0) log.info({ events: replayed.length }, 'replaying acknowledged events from the spool');
+  if (replayed.length > 0)
+    log.info({ events: replayed.length }, 'replaying acknowledged events from the spool');
   applier.start();
   metrics.bindApplier(applier, spool);
   metrics.startFlushing(state);

@@ -1,4 +1,8 @@
-import { ProfileSettingsSchema, type ProfileSettings, DEFAULT_PROFILE_SETTINGS } from '../profiles/settings.js';
+import {
+  DEFAULT_PROFILE_SETTINGS,
+  type ProfileSettings,
+  ProfileSettingsSchema,
+} from '../profiles/settings.js';
 import type { StateStore } from '../stores/state/state-store.js';
 
 /**
@@ -9,7 +13,10 @@ export class WorkspaceSettingsCache {
   private profiles = new Map<string, ProfileSettings>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly state: StateStore, private readonly refreshMs = 5000) {}
+  constructor(
+    private readonly state: StateStore,
+    private readonly refreshMs = 5000,
+  ) {}
 
   async start(): Promise<void> {
     await this.refresh();
@@ -22,7 +29,9 @@ export class WorkspaceSettingsCache {
   }
 
   async refresh(): Promise<void> {
-    const rows = await this.state.query<{ id: string; settings: { profiles?: unknown } }>('SELECT id, settings FROM workspaces');
+    const rows = await this.state.query<{ id: string; settings: { profiles?: unknown } }>(
+      'SELECT id, settings FROM workspaces',
+    );
     const next = new Map<string, ProfileSettings>();
     for (const r of rows) {
       const parsed = ProfileSettingsSchema.safeParse(r.settings?.profiles ?? {});

@@ -37,7 +37,8 @@ export function can(role: Role, right: Right): boolean {
 }
 
 export function requireRight(ctx: Pick<Ctx, 'role'>, right: Right): void {
-  if (!can(ctx.role, right)) throw forbidden('missing_right', `your role (${ctx.role}) may not do this (${right})`);
+  if (!can(ctx.role, right))
+    throw forbidden('missing_right', `your role (${ctx.role}) may not do this (${right})`);
 }
 
 export const systemCtx = (tailor: Tailor, workspaceId: string): Ctx => ({

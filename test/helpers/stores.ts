@@ -35,7 +35,8 @@ export const COMBOS: StoreCombo[] = (
   name: `${state}+${events}`,
   state,
   events,
-  available: (state === 'pglite' || !!SERVER_URLS.postgres) && (events === 'duckdb' || !!SERVER_URLS.clickhouse),
+  available:
+    (state === 'pglite' || !!SERVER_URLS.postgres) && (events === 'duckdb' || !!SERVER_URLS.clickhouse),
 }));
 
 export const EVENT_ENGINES = [
@@ -81,7 +82,9 @@ export async function freshClickHouse(): Promise<{ url: string; drop(): Promise<
 }
 
 /** A config on a fresh temporary data dir and fresh server databases; `cleanup` removes them all. */
-export async function testConfig(combo: Pick<StoreCombo, 'state' | 'events'>): Promise<{ config: Config; cleanup(): Promise<void> }> {
+export async function testConfig(
+  combo: Pick<StoreCombo, 'state' | 'events'>,
+): Promise<{ config: Config; cleanup(): Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tailor-test-'));
   const drops: (() => Promise<void>)[] = [];
   const env: Record<string, string> = { TAILOR_DATA_DIR: dir, TAILOR_LOG_LEVEL: 'silent' };

@@ -21,8 +21,18 @@ export async function makeWorkspace(tailor: Tailor, id: string): Promise<TestWor
   return { id, writeKey: w.secret, secretKey: s.secret };
 }
 
-export async function addUser(tailor: Tailor, workspaceId: string, email: string, role: 'admin' | 'operator' | 'analyst' | 'agent', password = 'password-123') {
-  return addConsoleUser({ tailor, actor: { type: 'system', id: 'test' }, input: { workspaceId, email, password, role } });
+export async function addUser(
+  tailor: Tailor,
+  workspaceId: string,
+  email: string,
+  role: 'admin' | 'operator' | 'analyst' | 'agent',
+  password = 'password-123',
+) {
+  return addConsoleUser({
+    tailor,
+    actor: { type: 'system', id: 'test' },
+    input: { workspaceId, email, password, role },
+  });
 }
 
 export interface TestServer {
@@ -32,7 +42,10 @@ export interface TestServer {
 }
 
 /** A real Tailor server on a free loopback port, on fresh stores of the given combination. */
-export async function startTestTailor(combo: Pick<StoreCombo, 'state' | 'events'>, opts: { consoleDir?: string; maxBacklog?: number } = {}): Promise<TestServer> {
+export async function startTestTailor(
+  combo: Pick<StoreCombo, 'state' | 'events'>,
+  opts: { consoleDir?: string; maxBacklog?: number } = {},
+): Promise<TestServer> {
   const { config, cleanup } = await testConfig(combo);
   const tailor = await startTailor(config, { maxBacklog: opts.maxBacklog });
   const server = await startServer(tailor, { host: '127.0.0.1', port: 0, consoleDir: opts.consoleDir });
@@ -47,20 +60,35 @@ export async function startTestTailor(combo: Pick<StoreCombo, 'state' | 'events'
 }
 
 /** POSTs JSON to the tracking API with the write key as HTTP Basic user. */
-export async function track(url: string, writeKey: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+export async function track(
+  url: string,
+  writeKey: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(`${url}${path}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`, ...headers },
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`,
+      ...headers,
+    },
     body: typeof body === 'string' || body instanceof Uint8Array ? (body as string) : JSON.stringify(body),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
+  const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+  const code = (json?.error as { code?: string } | undefined)?.code;
+  return { status: res.status, headers: res.headers, body: json, code };
 }
 
 /** GET/PATCH/POST on the admin API with a secret key. */
 export async function api(url: string, secretKey: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${url}/api/v1${path}`, {
     method,
-    headers: { Authorization: `Bearer ${secretKey}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      Authorization: `Bearer ${secretKey}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();

@@ -41,8 +41,10 @@ export function workspaceApi(workspaceId: string) {
     listProfiles: (query: ProfileQuery, signal?: AbortSignal) =>
       get<ProfileList>(`/profiles${queryString({ ...query })}`, signal),
     getProfile: (anyId: string, signal?: AbortSignal) => get<ProfileDetail>(`/profiles/${id(anyId)}`, signal),
-    profileEvents: (profileId: string, cursor: string, limit = 50) =>
-      get<EventPage>(`/profiles/${id(profileId)}/events${queryString({ cursor, limit })}`),
+    profileEvents: (profileId: string, cursor: string | null, limit = 50) =>
+      get<EventPage>(
+        `/profiles/${id(profileId)}/events${queryString({ cursor: cursor ?? undefined, limit })}`,
+      ),
     /** `null` removes a trait. */
     patchTraits: (profileId: string, traits: Record<string, unknown>) =>
       send<{ profile: Profile }>('PATCH', `/profiles/${id(profileId)}`, { traits }),

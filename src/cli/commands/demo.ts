@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ServiceError } from '../../core/errors.js';
-import { demoHistories, type DemoMessage } from '../../demo/index.js';
+import { type DemoMessage, demoHistories } from '../../demo/index.js';
 import type { Tailor } from '../../runtime/tailor.js';
 import { systemCtx } from '../../services/context.js';
 import { createApiKey } from '../../services/keys/create-api-key.js';
@@ -28,17 +28,34 @@ const SYSTEM = { type: 'system' as const, id: 'tailor-demo' };
  */
 export async function loadDemo(
   tailor: Tailor,
-  opts: { workspaceId: string; users: number; seed: number; onProgress?: (done: number, total: number) => void },
+  opts: {
+    workspaceId: string;
+    users: number;
+    seed: number;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<DemoResult> {
   const ws = opts.workspaceId;
   if (!(await getWorkspace({ tailor, id: ws }))) {
-    await createWorkspace({ tailor, actor: SYSTEM, input: { id: ws, name: ws === 'demo' ? 'Demo shop · 演示商城' : ws } });
+    await createWorkspace({
+      tailor,
+      actor: SYSTEM,
+      input: { id: ws, name: ws === 'demo' ? 'Demo shop · 演示商城' : ws },
+    });
   }
-  await addConsoleUser({ tailor, actor: SYSTEM, input: { workspaceId: ws, email: DEMO_LOGIN.email, name: 'Admin', password: DEMO_LOGIN.password, role: 'admin' } }).catch(
-    (e) => {
-      if (!(e instanceof ServiceError && e.code === 'member_exists')) throw e;
+  await addConsoleUser({
+    tailor,
+    actor: SYSTEM,
+    input: {
+      workspaceId: ws,
+      email: DEMO_LOGIN.email,
+      name: 'Admin',
+      password: DEMO_LOGIN.password,
+      role: 'admin',
     },
-  );
+  }).catch((e) => {
+    if (!(e instanceof ServiceError && e.code === 'member_exists')) throw e;
+  });
   const writeKey = await demoWriteKey(tailor, ws);
   let events = 0;
   let pending: DemoMessage[] = [];
@@ -71,7 +88,10 @@ export async function loadDemo(
 async function demoWriteKey(tailor: Tailor, ws: string): Promise<string> {
   const file = path.join(tailor.config.dataDir, `demo-write-key-${ws}`);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const { secret } = await createApiKey({ ctx: systemCtx(tailor, ws), input: { type: 'write', name: 'demo' } });
+  const { secret } = await createApiKey({
+    ctx: systemCtx(tailor, ws),
+    input: { type: 'write', name: 'demo' },
+  });
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }

@@ -4,7 +4,14 @@ import { listProfileEvents } from '../../services/profiles/list-profile-events.j
 import { listProfiles, PROFILE_SORTS } from '../../services/profiles/list-profiles.js';
 import { updateProfileTraits } from '../../services/profiles/update-profile-traits.js';
 import type { AppEnv } from '../env.js';
-import { errorResponses, EventSchema, json, ProfileDetailSchema, ProfileSummarySchema, secured } from '../schemas.js';
+import {
+  EventSchema,
+  errorResponses,
+  json,
+  ProfileDetailSchema,
+  ProfileSummarySchema,
+  secured,
+} from '../schemas.js';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
@@ -17,7 +24,11 @@ const listRoute = createRoute({
   security: secured,
   request: {
     query: z.object({
-      q: z.string().max(200).optional().openapi({ description: 'profile id, any known id, email, phone, or text in a trait value' }),
+      q: z
+        .string()
+        .max(200)
+        .optional()
+        .openapi({ description: 'profile id, any known id, email, phone, or text in a trait value' }),
       sort: z.enum(PROFILE_SORTS).optional(),
       order: z.enum(['asc', 'desc']).optional(),
       limit: limit(200, 50),
@@ -33,12 +44,21 @@ const listRoute = createRoute({
     }),
   },
   responses: {
-    200: json(z.object({ profiles: z.array(ProfileSummarySchema), nextCursor: z.string().nullable() }), 'A page of profiles'),
+    200: json(
+      z.object({ profiles: z.array(ProfileSummarySchema), nextCursor: z.string().nullable() }),
+      'A page of profiles',
+    ),
     ...errorResponses,
   },
 });
 
-const idParam = z.object({ id: z.string().min(1).max(300).openapi({ description: 'profile id, user id, anonymous id, email or phone' }) });
+const idParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(300)
+    .openapi({ description: 'profile id, user id, anonymous id, email or phone' }),
+});
 
 const getRoute = createRoute({
   method: 'get',
@@ -56,8 +76,17 @@ const eventsRoute = createRoute({
   tags: ['Profiles'],
   summary: "A profile's events, newest first",
   security: secured,
-  request: { params: idParam, query: z.object({ limit: limit(500, 50), cursor: z.string().max(500).optional() }) },
-  responses: { 200: json(z.object({ events: z.array(EventSchema), nextCursor: z.string().nullable() }), 'A page of events'), ...errorResponses },
+  request: {
+    params: idParam,
+    query: z.object({ limit: limit(500, 50), cursor: z.string().max(500).optional() }),
+  },
+  responses: {
+    200: json(
+      z.object({ events: z.array(EventSchema), nextCursor: z.string().nullable() }),
+      'A page of events',
+    ),
+    ...errorResponses,
+  },
 });
 
 const patchRoute = createRoute({
@@ -68,7 +97,10 @@ const patchRoute = createRoute({
   security: secured,
   request: {
     params: idParam,
-    body: { content: { 'application/json': { schema: z.object({ traits: z.record(z.string(), z.unknown()) }) } }, required: true },
+    body: {
+      content: { 'application/json': { schema: z.object({ traits: z.record(z.string(), z.unknown()) }) } },
+      required: true,
+    },
   },
   responses: { 200: json(ProfileDetailSchema, 'The updated profile'), ...errorResponses },
 });
@@ -83,11 +115,25 @@ export function registerProfileRoutes(api: OpenAPIHono<AppEnv>) {
     }
     return c.json(await listProfiles({ ctx: c.get('ctx'), input: { ...q, traits } }), 200);
   });
-  api.openapi(getRoute, async (c) => c.json(await getProfile({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id } }), 200));
+  api.openapi(getRoute, async (c) =>
+    c.json(await getProfile({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id } }), 200),
+  );
   api.openapi(eventsRoute, async (c) =>
-    c.json(await listProfileEvents({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, ...c.req.valid('query') } }), 200),
+    c.json(
+      await listProfileEvents({
+        ctx: c.get('ctx'),
+        input: { id: c.req.valid('param').id, ...c.req.valid('query') },
+      }),
+      200,
+    ),
   );
   api.openapi(patchRoute, async (c) =>
-    c.json(await updateProfileTraits({ ctx: c.get('ctx'), input: { id: c.req.valid('param').id, traits: c.req.valid('json').traits } }), 200),
+    c.json(
+      await updateProfileTraits({
+        ctx: c.get('ctx'),
+        input: { id: c.req.valid('param').id, traits: c.req.valid('json').traits },
+      }),
+      200,
+    ),
   );
 }

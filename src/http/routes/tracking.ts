@@ -7,7 +7,8 @@ import { authenticateKey } from '../../services/keys/authenticate-key.js';
 import type { AppEnv } from '../env.js';
 import { readBody } from '../read-body.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Write key from HTTP Basic (key as user name, empty password) or `writeKey` in the body. */
 function writeKeyOf(c: Context, body: Record<string, unknown>): string | undefined {
@@ -34,7 +35,11 @@ async function parse(c: Context<AppEnv>): Promise<Record<string, unknown>> {
 
 async function workspaceOf(c: Context<AppEnv>, body: Record<string, unknown>): Promise<string> {
   const key = writeKeyOf(c, body);
-  if (!key) throw unauthorized('missing_write_key', 'send the write key as HTTP Basic user name or as writeKey in the body');
+  if (!key)
+    throw unauthorized(
+      'missing_write_key',
+      'send the write key as HTTP Basic user name or as writeKey in the body',
+    );
   const found = await authenticateKey(c.get('tailor').state, key, 'write');
   if (!found) throw unauthorized('invalid_write_key', 'unknown or revoked write key');
   return found.workspaceId;
@@ -63,7 +68,8 @@ export function trackingRoutes() {
     }
     return c.json({ success: true, accepted: result.accepted, duplicates: result.duplicates, rejected: [] });
   };
-  for (const type of ['identify', 'track', 'page', 'screen', 'group', 'alias'] as const) app.post(`/v1/${type}`, single(type));
+  for (const type of ['identify', 'track', 'page', 'screen', 'group', 'alias'] as const)
+    app.post(`/v1/${type}`, single(type));
   // Some SDKs send `/v1/p` (page) and `/v1/t` (track) shorthands; analytics.js does.
   app.post('/v1/p', single('page'));
   app.post('/v1/t', single('track'));
@@ -87,7 +93,14 @@ export function trackingRoutes() {
       },
     });
     if (items.length > 0 && result.accepted === 0 && result.duplicates === 0) {
-      return c.json({ success: false, error: { code: 'all_events_rejected', kind: 'invalid', message: 'no event in the batch was valid' }, ...result }, 400);
+      return c.json(
+        {
+          success: false,
+          error: { code: 'all_events_rejected', kind: 'invalid', message: 'no event in the batch was valid' },
+          ...result,
+        },
+        400,
+      );
     }
     return c.json({ success: true, ...result });
   };

@@ -14,7 +14,13 @@ export interface AuditRow {
 }
 
 /** Newest first; `beforeId` pages further back. */
-export async function listAudit({ ctx, input }: { ctx: Ctx; input: { limit: number; beforeId?: number | undefined } }): Promise<AuditRow[]> {
+export async function listAudit({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { limit: number; beforeId?: number | undefined };
+}): Promise<AuditRow[]> {
   requireRight(ctx, 'audit.read');
   const rows = await ctx.tailor.state.query<Record<string, unknown>>(
     `SELECT id, actor_type, actor_id, action, target_type, target_id, before, after, at FROM audit_log

@@ -2,9 +2,18 @@ import { type Ctx, requireRight } from '../context.js';
 import { eventView } from '../profiles/profile-view.js';
 
 /** Latest received events (the ingest page's live list); `after` is a receivedAt in ms. */
-export async function latestEvents({ ctx, input }: { ctx: Ctx; input: { limit: number; after?: number | undefined } }) {
+export async function latestEvents({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { limit: number; after?: number | undefined };
+}) {
   requireRight(ctx, 'ingest.read');
-  const rows = await ctx.tailor.events.latestEvents(ctx.workspaceId, { limit: input.limit, receivedAfter: input.after });
+  const rows = await ctx.tailor.events.latestEvents(ctx.workspaceId, {
+    limit: input.limit,
+    receivedAfter: input.after,
+  });
   return { events: rows.map(eventView) };
 }
 
@@ -22,6 +31,11 @@ export async function ingestStats({ ctx }: { ctx: Ctx }) {
   return {
     totalEvents,
     backlog: ctx.tailor.applier.backlog,
-    errors: errors.map((e) => ({ day: e.day, code: e.code, count: Number(e.count), lastMessage: e.last_message })),
+    errors: errors.map((e) => ({
+      day: e.day,
+      code: e.code,
+      count: Number(e.count),
+      lastMessage: e.last_message,
+    })),
   };
 }

@@ -32,7 +32,12 @@ export async function authenticateKey(
       [h],
     );
     const r = rows[0];
-    c = { workspaceId: r?.workspace_id ?? null, type: r?.type ?? null, id: r?.id ?? null, until: Date.now() + TTL_MS };
+    c = {
+      workspaceId: r?.workspace_id ?? null,
+      type: r?.type ?? null,
+      id: r?.id ?? null,
+      until: Date.now() + TTL_MS,
+    };
     if (cache.size > 10_000) cache.clear();
     cache.set(h, c);
   }

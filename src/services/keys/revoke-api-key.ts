@@ -12,6 +12,13 @@ export async function revokeApiKey({ ctx, input }: { ctx: Ctx; input: { id: stri
     );
     if (rows.length === 0) throw notFound('key_not_found', `no key ${input.id} in this workspace`);
     forgetKey(rows[0]!.key_hash);
-    await recordAudit(tx, { workspaceId: ctx.workspaceId, actor: ctx.actor, action: 'key.revoke', targetType: 'api_key', targetId: input.id, requestId: ctx.requestId });
+    await recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actor: ctx.actor,
+      action: 'key.revoke',
+      targetType: 'api_key',
+      targetId: input.id,
+      requestId: ctx.requestId,
+    });
   });
 }

@@ -13,7 +13,12 @@ export async function findProfileRow(ctx: Ctx, anyId: string): Promise<Record<st
   const state = ctx.tailor.state;
   const ws = ctx.workspaceId;
   const byId = async (pid: string) =>
-    (await state.query(`SELECT ${PROFILE_COLUMNS} FROM profiles WHERE workspace_id = $1 AND profile_id = $2`, [ws, pid]))[0];
+    (
+      await state.query(
+        `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE workspace_id = $1 AND profile_id = $2`,
+        [ws, pid],
+      )
+    )[0];
   let row = anyId.startsWith('p_') ? await byId(anyId) : undefined;
   if (!row) {
     const ids = await state.query<{ profile_id: string }>(
@@ -24,7 +29,9 @@ export async function findProfileRow(ctx: Ctx, anyId: string): Promise<Record<st
   }
   if (!row) {
     const email = normalizeEmail(anyId);
-    const phone = email ? undefined : normalizePhone(anyId, ctx.tailor.settings.profileSettings(ws).phoneRegion);
+    const phone = email
+      ? undefined
+      : normalizePhone(anyId, ctx.tailor.settings.profileSettings(ws).phoneRegion);
     if (email || phone) {
       const rows = await state.query(
         `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE workspace_id = $1 AND merged_into IS NULL AND ${email ? 'email' : 'phone'} = $2

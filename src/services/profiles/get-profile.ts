@@ -1,5 +1,5 @@
-import { type Ctx, requireRight } from '../context.js';
 import type { RecentEvent } from '../../profiles/profile-delta.js';
+import { type Ctx, requireRight } from '../context.js';
 import { attributedProfileIds, findProfileRow } from './find-profile.js';
 import { computedTraits, encodeCursor, recentEventView, traitsOf } from './profile-view.js';
 
@@ -32,7 +32,11 @@ export async function getProfile({ ctx, input }: { ctx: Ctx; input: { id: string
       traits,
       traitUpdatedAt,
       computed: computedTraits(row),
-      identities: identities.map((i) => ({ type: i.id_type, value: i.id_value, firstSeen: new Date(Number(i.first_seen)).toISOString() })),
+      identities: identities.map((i) => ({
+        type: i.id_type,
+        value: i.id_value,
+        firstSeen: new Date(Number(i.first_seen)).toISOString(),
+      })),
       mergedFrom: attributed.slice(1),
     },
     recentEvents: recent.map((r) => recentEventView(r, profileId)),

@@ -25,8 +25,13 @@ export async function listProfileEvents({
   } catch {
     throw invalid('invalid_cursor', 'cursor is not one this API returned');
   }
-  const attributed = resolved?.attributed ?? (await attributedProfileIds(ctx, String((await findProfileRow(ctx, input.id)).profile_id)));
-  const rows = await ctx.tailor.events.profileEvents(ctx.workspaceId, attributed, { limit: input.limit + 1, before });
+  const attributed =
+    resolved?.attributed ??
+    (await attributedProfileIds(ctx, String((await findProfileRow(ctx, input.id)).profile_id)));
+  const rows = await ctx.tailor.events.profileEvents(ctx.workspaceId, attributed, {
+    limit: input.limit + 1,
+    before,
+  });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {

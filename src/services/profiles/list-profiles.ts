@@ -44,7 +44,8 @@ const SORT_SQL: Record<ProfileSort, string> = {
   last_order_at: 'last_order_at::float8',
   first_order_at: 'first_order_at::float8',
   days_since_last_order: 'floor(({now}::float8 - last_order_at) / 86400000)',
-  active_days_30: '(SELECT count(*) FROM unnest(active_days) d WHERE d > {today}::int - 30 AND d <= {today}::int)::float8',
+  active_days_30:
+    '(SELECT count(*) FROM unnest(active_days) d WHERE d > {today}::int - 30 AND d <= {today}::int)::float8',
   refund_total: 'refund_total',
 };
 
@@ -70,7 +71,10 @@ export async function listProfiles({ ctx, input }: { ctx: Ctx; input: ListProfil
   const q = input.q?.trim();
   if (q) {
     const region = ctx.tailor.settings.profileSettings(ctx.workspaceId).phoneRegion;
-    const alts = [`profile_id = ${p(q)}`, `profile_id IN (SELECT profile_id FROM identities WHERE workspace_id = $1 AND id_value = ${p(q)})`];
+    const alts = [
+      `profile_id = ${p(q)}`,
+      `profile_id IN (SELECT profile_id FROM identities WHERE workspace_id = $1 AND id_value = ${p(q)})`,
+    ];
     const email = normalizeEmail(q);
     if (email) alts.push(`email = ${p(email)}`);
     const phone = normalizePhone(q, region);
@@ -81,12 +85,15 @@ export async function listProfiles({ ctx, input }: { ctx: Ctx; input: ListProfil
   if (input.hasOrders !== undefined) where.push(input.hasOrders ? 'order_count > 0' : 'order_count = 0');
   if (input.minTotalSpend !== undefined) where.push(`total_spend >= ${p(input.minTotalSpend)}`);
   if (input.maxTotalSpend !== undefined) where.push(`total_spend <= ${p(input.maxTotalSpend)}`);
-  if (input.seenWithinDays !== undefined) where.push(`last_seen >= ${p(now - input.seenWithinDays * 86_400_000)}`);
+  if (input.seenWithinDays !== undefined)
+    where.push(`last_seen >= ${p(now - input.seenWithinDays * 86_400_000)}`);
   for (const [k, v] of Object.entries(input.traits ?? {})) where.push(`traits->${p(k)}->>0 = ${p(v)}`);
 
   // NULL sort values go last in both directions; the cursor carries the substituted value.
   const sentinel = desc ? -1e300 : 1e300;
-  const expr = SORT_SQL[sort].replace('{now}', () => p(now)).replaceAll('{today}', () => p(Math.floor(now / 86_400_000)));
+  const expr = SORT_SQL[sort]
+    .replace('{now}', () => p(now))
+    .replaceAll('{today}', () => p(Math.floor(now / 86_400_000)));
   const key = `coalesce(${expr}, ${sentinel})`;
   let cursor: [number, string] | undefined;
   try {
@@ -94,7 +101,8 @@ export async function listProfiles({ ctx, input }: { ctx: Ctx; input: ListProfil
   } catch {
     throw invalid('invalid_cursor', 'cursor is not one this API returned');
   }
-  if (cursor) where.push(`(${key}, profile_id) ${desc ? '<' : '>'} (${p(cursor[0])}::float8, ${p(cursor[1])})`);
+  if (cursor)
+    where.push(`(${key}, profile_id) ${desc ? '<' : '>'} (${p(cursor[0])}::float8, ${p(cursor[1])})`);
   const dir = desc ? 'DESC' : 'ASC';
   const rows = await ctx.tailor.state.query<Record<string, unknown>>(
     `SELECT ${PROFILE_COLUMNS}, ${key} AS sort_key FROM profiles WHERE ${where.join(' AND ')}
@@ -105,6 +113,9 @@ export async function listProfiles({ ctx, input }: { ctx: Ctx; input: ListProfil
   const last = page.at(-1);
   return {
     profiles: page.map((r) => summaryOf(r, now)),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([Number(last.sort_key), String(last.profile_id)]) : null,
+    nextCursor:
+      rows.length > input.limit && last
+        ? encodeCursor([Number(last.sort_key), String(last.profile_id)])
+        : null,
   };
 }

@@ -28,7 +28,8 @@ export function computedTraits(r: Record<string, unknown>, now = Date.now()): Co
   const days = (r.active_days as number[] | null) ?? [];
   const orderCount = Number(r.order_count ?? 0);
   const totalSpend = Number(r.total_spend ?? 0);
-  const lastOrderAt = r.last_order_at === null || r.last_order_at === undefined ? null : Number(r.last_order_at);
+  const lastOrderAt =
+    r.last_order_at === null || r.last_order_at === undefined ? null : Number(r.last_order_at);
   const cats = Object.entries((r.categories as Record<string, number> | null) ?? {})
     .map(([category, count]) => ({ category, count: Number(count) }))
     .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category))
@@ -51,7 +52,10 @@ export function computedTraits(r: Record<string, unknown>, now = Date.now()): Co
 }
 
 /** Traits as `{name: value}` and `{name: ISO time of the event that set it}`; removed (null) traits are left out. */
-export function traitsOf(r: Record<string, unknown>): { traits: Record<string, unknown>; traitUpdatedAt: Record<string, string> } {
+export function traitsOf(r: Record<string, unknown>): {
+  traits: Record<string, unknown>;
+  traitUpdatedAt: Record<string, string>;
+} {
   const traits: Record<string, unknown> = {};
   const traitUpdatedAt: Record<string, string> = {};
   for (const [k, v] of Object.entries((r.traits as Record<string, [unknown, number]> | null) ?? {})) {
@@ -64,7 +68,10 @@ export function traitsOf(r: Record<string, unknown>): { traits: Record<string, u
 
 export function summaryOf(r: Record<string, unknown>, now = Date.now()) {
   const { traits } = traitsOf(r);
-  const name = traits.name ?? ([traits.first_name ?? traits.firstName, traits.last_name ?? traits.lastName].filter(Boolean).join(' ') || null);
+  const name =
+    traits.name ??
+    ([traits.first_name ?? traits.firstName, traits.last_name ?? traits.lastName].filter(Boolean).join(' ') ||
+      null);
   return {
     profileId: String(r.profile_id),
     userId: (r.user_id as string | null) ?? null,

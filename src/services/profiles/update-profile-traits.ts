@@ -11,12 +11,20 @@ import { traitsOf } from './profile-view.js';
  * stamped now, so the event store stays the complete history and the correction wins over
  * older values by the usual newest-event rule; the change is audited with before and after.
  */
-export async function updateProfileTraits({ ctx, input }: { ctx: Ctx; input: { id: string; traits: Record<string, unknown> } }) {
+export async function updateProfileTraits({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string; traits: Record<string, unknown> };
+}) {
   requireRight(ctx, 'profiles.write');
   const entries = Object.entries(input.traits);
   if (entries.length === 0) throw invalid('no_traits', 'give at least one trait to change');
   if (entries.length > 100) throw invalid('too_many_traits', 'at most 100 traits per change');
-  for (const [k] of entries) if (k.length === 0 || k.length > 128) throw invalid('invalid_trait_name', 'trait names are 1–128 characters');
+  for (const [k] of entries)
+    if (k.length === 0 || k.length > 128)
+      throw invalid('invalid_trait_name', 'trait names are 1–128 characters');
   const row = await findProfileRow(ctx, input.id);
   const profileId = String(row.profile_id);
   const ids = await ctx.tailor.state.query<{ id_type: string; id_value: string }>(
@@ -24,7 +32,8 @@ export async function updateProfileTraits({ ctx, input }: { ctx: Ctx; input: { i
     [ctx.workspaceId, profileId],
   );
   const id = ids[0];
-  if (!id || !usableId(id.id_value)) throw invalid('profile_has_no_id', 'this profile has no id to attach the change to');
+  if (!id || !usableId(id.id_value))
+    throw invalid('profile_has_no_id', 'this profile has no id to attach the change to');
   const before = traitsOf(row).traits;
   const result = await ctx.tailor.ingestor.ingest(ctx.workspaceId, [
     {

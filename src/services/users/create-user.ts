@@ -24,33 +24,54 @@ export async function addConsoleUser({
 }: {
   tailor: Tailor;
   actor: Actor;
-  input: { workspaceId: string; email: string; name?: string | undefined; password: string; role: Role; locale?: string | undefined };
+  input: {
+    workspaceId: string;
+    email: string;
+    name?: string | undefined;
+    password: string;
+    role: Role;
+    locale?: string | undefined;
+  };
 }): Promise<ConsoleUser> {
   const email = normalizeEmail(input.email);
   if (!email) throw invalid('invalid_email', 'a valid email address is required');
-  if (!(ROLES as readonly string[]).includes(input.role)) throw invalid('invalid_role', `role must be one of ${ROLES.join(', ')}`);
+  if (!(ROLES as readonly string[]).includes(input.role))
+    throw invalid('invalid_role', `role must be one of ${ROLES.join(', ')}`);
   if (input.password.length < 8) throw invalid('weak_password', 'passwords need at least 8 characters');
   const locale = input.locale === 'zh' ? 'zh' : 'en';
   const passwordHash = await hashPassword(input.password);
   return tailor.state.transaction(async (tx) => {
-    const existing = await tx.query<ConsoleUser>('SELECT id, email, name, locale FROM console_users WHERE email = $1', [email]);
+    const existing = await tx.query<ConsoleUser>(
+      'SELECT id, email, name, locale FROM console_users WHERE email = $1',
+      [email],
+    );
     let user = existing[0];
     if (!user) {
-      user = { id: `usr_${randomBytes(8).toString('hex')}`, email, name: (input.name ?? email.split('@')[0]!).slice(0, 100), locale };
-      await tx.query('INSERT INTO console_users (id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5)', [
-        user.id,
-        user.email,
-        user.name,
-        passwordHash,
+      user = {
+        id: `usr_${randomBytes(8).toString('hex')}`,
+        email,
+        name: (input.name ?? email.split('@')[0]!).slice(0, 100),
         locale,
-      ]);
+      };
+      await tx.query(
+        'INSERT INTO console_users (id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5)',
+        [user.id, user.email, user.name, passwordHash, locale],
+      );
     }
     const added = await tx.query(
       'INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id',
       [input.workspaceId, user.id, input.role],
     );
-    if (added.length === 0 && existing.length > 0) throw conflict('member_exists', `${email} is already a member of this workspace`);
-    await recordAudit(tx, { workspaceId: input.workspaceId, actor, action: 'user.add', targetType: 'console_user', targetId: user.id, after: { email, role: input.role } });
+    if (added.length === 0 && existing.length > 0)
+      throw conflict('member_exists', `${email} is already a member of this workspace`);
+    await recordAudit(tx, {
+      workspaceId: input.workspaceId,
+      actor,
+      action: 'user.add',
+      targetType: 'console_user',
+      targetId: user.id,
+      after: { email, role: input.role },
+    });
     return user;
   });
 }

@@ -20,18 +20,32 @@ export async function createWorkspace({
   input: { name: string; id?: string | undefined };
 }): Promise<Workspace> {
   const name = input.name.trim();
-  if (name.length === 0 || name.length > 100) throw invalid('invalid_name', 'workspace name must be 1–100 characters');
+  if (name.length === 0 || name.length > 100)
+    throw invalid('invalid_name', 'workspace name must be 1–100 characters');
   const id = input.id ?? `ws_${randomBytes(6).toString('hex')}`;
   if (!/^[a-z0-9][a-z0-9_-]{1,62}$/.test(id)) {
     throw invalid('invalid_workspace_id', 'workspace ids are 2–63 lower-case letters, digits, "-" or "_"');
   }
   await tailor.state.transaction(async (tx) => {
-    const rows = await tx.query('INSERT INTO workspaces (id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id', [id, name]);
+    const rows = await tx.query(
+      'INSERT INTO workspaces (id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id',
+      [id, name],
+    );
     if (rows.length === 0) throw conflict('workspace_exists', `workspace ${id} already exists`);
     if (actor.type === 'user') {
-      await tx.query(`INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, 'admin')`, [id, actor.id]);
+      await tx.query(`INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, 'admin')`, [
+        id,
+        actor.id,
+      ]);
     }
-    await recordAudit(tx, { workspaceId: id, actor, action: 'workspace.create', targetType: 'workspace', targetId: id, after: { name } });
+    await recordAudit(tx, {
+      workspaceId: id,
+      actor,
+      action: 'workspace.create',
+      targetType: 'workspace',
+      targetId: id,
+      after: { name },
+    });
   });
   await tailor.settings.refresh();
   return { id, name };

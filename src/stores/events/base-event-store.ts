@@ -42,7 +42,13 @@ export abstract class BaseEventStore implements EventStore {
     const rows = await this.select(
       sql`SELECT workspace_id, message_id, received_at FROM events WHERE received_at >= ${sinceMs}`,
     );
-    visit(rows.map((r) => ({ workspaceId: String(r.workspace_id), messageId: String(r.message_id), receivedAt: Number(r.received_at) })));
+    visit(
+      rows.map((r) => ({
+        workspaceId: String(r.workspace_id),
+        messageId: String(r.message_id),
+        receivedAt: Number(r.received_at),
+      })),
+    );
   }
 
   async profileEvents(
@@ -60,7 +66,10 @@ export abstract class BaseEventStore implements EventStore {
     return rows.map(rowToEvent);
   }
 
-  async latestEvents(workspaceId: string, opts: { limit: number; receivedAfter?: number | undefined }): Promise<EventRecord[]> {
+  async latestEvents(
+    workspaceId: string,
+    opts: { limit: number; receivedAfter?: number | undefined },
+  ): Promise<EventRecord[]> {
     const after = opts.receivedAfter !== undefined ? sql` AND received_at > ${opts.receivedAfter}` : sql``;
     const rows = await this.select(
       sql`SELECT ${columnList} FROM events WHERE workspace_id = ${workspaceId}${after} ORDER BY received_at DESC, message_id DESC LIMIT ${opts.limit}`,

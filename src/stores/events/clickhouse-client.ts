@@ -6,7 +6,10 @@
 export class ClickHouseClient {
   private readonly base: URL;
 
-  constructor(url: string, readonly database: string) {
+  constructor(
+    url: string,
+    readonly database: string,
+  ) {
     const u = new URL(url);
     this.base = new URL(`${u.protocol}//${u.host}/`);
     if (u.username) this.base.searchParams.set('user', decodeURIComponent(u.username));

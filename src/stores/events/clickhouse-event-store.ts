@@ -71,7 +71,12 @@ export class ClickHouseEventStore extends BaseEventStore {
   async recordMerges(merges: readonly ProfileMergeRow[]): Promise<void> {
     await this.ch.insert(
       'profile_merges',
-      merges.map((m) => ({ workspace_id: m.workspaceId, from_profile: m.fromProfile, into_profile: m.intoProfile, merged_at: m.at })),
+      merges.map((m) => ({
+        workspace_id: m.workspaceId,
+        from_profile: m.fromProfile,
+        into_profile: m.intoProfile,
+        merged_at: m.at,
+      })),
     );
   }
 

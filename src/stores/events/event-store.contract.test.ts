@@ -76,21 +76,37 @@ for (const engine of EVENT_ENGINES) {
     });
 
     it('pages a profile newest first with a keyset cursor, ties broken by message id', async () => {
-      const evs = [1, 2, 3, 3, 4].map((t, i) => ev({ workspaceId: 'w2', profileId: 'pp', messageId: `k${i}`, timestamp: t }));
+      const evs = [1, 2, 3, 3, 4].map((t, i) =>
+        ev({ workspaceId: 'w2', profileId: 'pp', messageId: `k${i}`, timestamp: t }),
+      );
       await store.append(evs, { name: 'n3', lsn: 1 });
       const page1 = await store.profileEvents('w2', ['pp'], { limit: 2 });
       expect(page1.map((e) => e.messageId)).toEqual(['k4', 'k3']);
       const last = page1.at(-1)!;
-      const page2 = await store.profileEvents('w2', ['pp'], { limit: 2, before: { timestamp: last.timestamp, messageId: last.messageId } });
+      const page2 = await store.profileEvents('w2', ['pp'], {
+        limit: 2,
+        before: { timestamp: last.timestamp, messageId: last.messageId },
+      });
       expect(page2.map((e) => e.messageId)).toEqual(['k2', 'k1']);
-      const page3 = await store.profileEvents('w2', ['pp'], { limit: 2, before: { timestamp: 2, messageId: 'k1' } });
+      const page3 = await store.profileEvents('w2', ['pp'], {
+        limit: 2,
+        before: { timestamp: 2, messageId: 'k1' },
+      });
       expect(page3.map((e) => e.messageId)).toEqual(['k0']);
     });
 
     it('keeps workspaces apart in every read', async () => {
-      await store.append([ev({ workspaceId: 'wa', messageId: 'same', profileId: 'shared' })], { name: 'n4', lsn: 1 });
-      await store.append([ev({ workspaceId: 'wb', messageId: 'same', profileId: 'shared', event: 'B' })], { name: 'n4', lsn: 2 });
-      expect((await store.profileEvents('wa', ['shared'], { limit: 10 })).map((e) => e.event)).toEqual(['Viewed']);
+      await store.append([ev({ workspaceId: 'wa', messageId: 'same', profileId: 'shared' })], {
+        name: 'n4',
+        lsn: 1,
+      });
+      await store.append([ev({ workspaceId: 'wb', messageId: 'same', profileId: 'shared', event: 'B' })], {
+        name: 'n4',
+        lsn: 2,
+      });
+      expect((await store.profileEvents('wa', ['shared'], { limit: 10 })).map((e) => e.event)).toEqual([
+        'Viewed',
+      ]);
       expect((await store.latestEvents('wb', { limit: 10 })).map((e) => e.workspaceId)).toEqual(['wb']);
       expect(await store.countEvents('wa')).toBe(1);
       expect([...(await store.existingMessageIds('wa', ['same', 'nope']))]).toEqual(['same']);
@@ -99,24 +115,36 @@ for (const engine of EVENT_ENGINES) {
 
     it('lists the latest received events after a given time', async () => {
       await store.append(
-        [ev({ workspaceId: 'w5', messageId: 'old', receivedAt: 100 }), ev({ workspaceId: 'w5', messageId: 'new', receivedAt: 200 })],
+        [
+          ev({ workspaceId: 'w5', messageId: 'old', receivedAt: 100 }),
+          ev({ workspaceId: 'w5', messageId: 'new', receivedAt: 200 }),
+        ],
         { name: 'n5', lsn: 1 },
       );
       expect((await store.latestEvents('w5', { limit: 10 })).map((e) => e.messageId)).toEqual(['new', 'old']);
-      expect((await store.latestEvents('w5', { limit: 10, receivedAfter: 150 })).map((e) => e.messageId)).toEqual(['new']);
+      expect(
+        (await store.latestEvents('w5', { limit: 10, receivedAfter: 150 })).map((e) => e.messageId),
+      ).toEqual(['new']);
     });
 
     it('scans message ids received since a time (dedup rebuild)', async () => {
-      await store.append([ev({ workspaceId: 'w6', messageId: 'r1', receivedAt: 9e12 })], { name: 'n6', lsn: 1 });
+      await store.append([ev({ workspaceId: 'w6', messageId: 'r1', receivedAt: 9e12 })], {
+        name: 'n6',
+        lsn: 1,
+      });
       const seen: string[] = [];
-      await store.scanMessageIds(8.9e12, (rows) => seen.push(...rows.map((r) => `${r.workspaceId}/${r.messageId}`)));
+      await store.scanMessageIds(8.9e12, (rows) =>
+        seen.push(...rows.map((r) => `${r.workspaceId}/${r.messageId}`)),
+      );
       expect(seen).toEqual(['w6/r1']);
     });
 
     it('binds hostile values as data, never as SQL', async () => {
       const evil = "x' OR 1=1 --";
       expect(await store.profileEvents('w1', [evil], { limit: 10 })).toEqual([]);
-      const rows = await store.select(sql`SELECT count(*) AS n FROM events WHERE workspace_id = ${evil} OR workspace_id = ${'\\'}`);
+      const rows = await store.select(
+        sql`SELECT count(*) AS n FROM events WHERE workspace_id = ${evil} OR workspace_id = ${'\\'}`,
+      );
       expect(Number(rows[0]?.n)).toBe(0);
     });
 

@@ -44,7 +44,10 @@ export interface EventStore {
     opts: { limit: number; before?: EventCursor | undefined },
   ): Promise<EventRecord[]>;
   /** Most recently received events of a workspace, newest first. */
-  latestEvents(workspaceId: string, opts: { limit: number; receivedAfter?: number | undefined }): Promise<EventRecord[]>;
+  latestEvents(
+    workspaceId: string,
+    opts: { limit: number; receivedAfter?: number | undefined },
+  ): Promise<EventRecord[]>;
   countEvents(workspaceId: string): Promise<number>;
   /** Mirrors profile merges so queries here can attribute events to the surviving profile. */
   recordMerges(merges: readonly ProfileMergeRow[]): Promise<void>;

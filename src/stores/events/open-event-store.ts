@@ -3,8 +3,12 @@ import { ClickHouseEventStore } from './clickhouse-event-store.js';
 import { DuckDbEventStore } from './duckdb-event-store.js';
 import type { EventStore } from './event-store.js';
 
-export async function openEventStore(cfg: EventStoreConfig, opts: { migrate?: boolean } = {}): Promise<EventStore> {
-  const store = cfg.kind === 'duckdb' ? await DuckDbEventStore.open(cfg.file) : await ClickHouseEventStore.open(cfg.url);
+export async function openEventStore(
+  cfg: EventStoreConfig,
+  opts: { migrate?: boolean } = {},
+): Promise<EventStore> {
+  const store =
+    cfg.kind === 'duckdb' ? await DuckDbEventStore.open(cfg.file) : await ClickHouseEventStore.open(cfg.url);
   if (opts.migrate !== false) await store.migrate();
   return store;
 }

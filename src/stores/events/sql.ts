@@ -22,7 +22,10 @@ export class Ident {
   }
 }
 
-export function sql(strings: TemplateStringsArray, ...values: (SqlValue | SqlFragment | Ident)[]): SqlFragment {
+export function sql(
+  strings: TemplateStringsArray,
+  ...values: (SqlValue | SqlFragment | Ident)[]
+): SqlFragment {
   return new SqlFragment([...strings], values);
 }
 

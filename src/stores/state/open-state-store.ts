@@ -12,7 +12,10 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 // int8 as a JS number: counts and epoch milliseconds stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export async function openStateStore(cfg: StateStoreConfig, opts: { migrate?: boolean } = {}): Promise<StateStore> {
+export async function openStateStore(
+  cfg: StateStoreConfig,
+  opts: { migrate?: boolean } = {},
+): Promise<StateStore> {
   if (cfg.kind === 'pglite') {
     mkdirSync(cfg.dir, { recursive: true });
     // PGlite applies migrations when its worker opens the database.

@@ -66,7 +66,8 @@ export class PgliteWorkerStore implements StateStore {
     return run;
   }
 
-  private raw = <T>(text: string, params: unknown[] = []) => this.send({ op: 'query', text, params }) as Promise<T[]>;
+  private raw = <T>(text: string, params: unknown[] = []) =>
+    this.send({ op: 'query', text, params }) as Promise<T[]>;
 
   query<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
     return this.exclusive(() => this.raw<T>(text, params));

@@ -13,7 +13,9 @@ export type Request =
   | { id: number; op: 'query'; text: string; params: unknown[] }
   | { id: number; op: 'close' };
 
-export type Response = { id: number; ok: true; rows: unknown[] } | { id: number; ok: false; error: { message: string; code?: string } };
+export type Response =
+  | { id: number; ok: true; rows: unknown[] }
+  | { id: number; ok: false; error: { message: string; code?: string } };
 
 let db: PGlite | undefined;
 const port = parentPort!;
@@ -38,6 +40,10 @@ port.on('message', (req: Request) => {
   handle(req).then(
     (rows) => port.postMessage({ id: req.id, ok: true, rows } satisfies Response),
     (e: { message?: string; code?: string }) =>
-      port.postMessage({ id: req.id, ok: false, error: { message: String(e?.message ?? e), ...(e?.code ? { code: e.code } : {}) } } satisfies Response),
+      port.postMessage({
+        id: req.id,
+        ok: false,
+        error: { message: String(e?.message ?? e), ...(e?.code ? { code: e.code } : {}) },
+      } satisfies Response),
   );
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TailorEvent } from '../../api/api-contract.js';
 import { ErrorNote } from '../../components/error-note.js';
 import { EventItem } from '../../components/event-item.js';
@@ -7,7 +7,10 @@ import { useWorkspaceApi } from '../../session/session-context.js';
 
 interface Props {
   profileId: string;
-  /** The profile response's `recentEvents` and `nextCursor`: the first page, already loaded. */
+  /**
+   * The profile response's `recentEvents` and `nextCursor`: summaries shown at once, replaced
+   * by the full events (properties, context) as soon as the first /events page arrives.
+   */
   initialEvents: TailorEvent[];
   initialCursor: string | null;
 }
@@ -19,6 +22,21 @@ export function EventTimeline({ profileId, initialEvents, initialCursor }: Props
   const [cursor, setCursor] = useState(initialCursor);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.profileEvents(profileId, null).then(
+      (page) => {
+        if (!live) return;
+        setEvents(page.events);
+        setCursor(page.nextCursor);
+      },
+      (err) => live && setError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, profileId]);
 
   async function loadMore() {
     if (cursor === null) return;

@@ -102,10 +102,19 @@ const parseObject = (json: string): Record<string, unknown> => {
 };
 
 /** Normalised trait values; the raw text stays on the stored event. */
-function normalizeTrait(key: string, value: unknown, settings: ProfileSettings): unknown {
+function normalizeTrait(key: string, value: unknown, phoneRegion: string): unknown {
   if (key === 'email') return normalizeEmail(value) ?? value;
-  if (key === 'phone') return normalizePhone(value, settings.phoneRegion) ?? value;
+  if (key === 'phone') return normalizePhone(value, phoneRegion) ?? value;
   return value;
+}
+
+/**
+ * The region to read a phone number without country code in: the event's own
+ * `context.locale` (`en-US` → US, `zh-CN` → CN) when it names one, else the workspace's.
+ */
+function phoneRegionOf(e: EventRecord, settings: ProfileSettings): string {
+  const m = /"locale"\s*:\s*"[a-z]{2,3}[-_]([A-Za-z]{2})"/.exec(e.context);
+  return m ? m[1]!.toUpperCase() : settings.phoneRegion;
 }
 
 /** Newest event time wins; equal times go to the larger JSON text, so any order gives one answer. */
@@ -169,7 +178,8 @@ export function foldEvent(d: ProfileDelta, e: EventRecord, settings: ProfileSett
 
   if (e.type === 'identify') {
     const traits = parseObject(e.traits);
-    for (const [k, v] of Object.entries(traits)) setTrait(d, k, normalizeTrait(k, v, settings), ts);
+    const region = 'phone' in traits ? phoneRegionOf(e, settings) : settings.phoneRegion;
+    for (const [k, v] of Object.entries(traits)) setTrait(d, k, normalizeTrait(k, v, region), ts);
   }
 
   if (e.type === 'track') {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { usableId } from '../core/ids.js';
 import type { EventRecord, MessageType } from './event-record.js';
-import { MESSAGE_TYPES } from './event-record.js';
+import { MESSAGE_TYPES, parsedParts } from './event-record.js';
 import { INGEST_LIMITS } from './limits.js';
 
 export interface Rejection {
@@ -173,6 +173,7 @@ export function acceptMessage(
   if (recordBytes(record) > INGEST_LIMITS.maxEventBytes) {
     return reject('event_too_large', `events are limited to ${INGEST_LIMITS.maxEventBytes} bytes`);
   }
+  parsedParts.set(record, { properties: isObject(raw.properties) ? raw.properties : {}, traits: isObject(raw.traits) ? raw.traits : {} });
   return record;
 }
 

@@ -8,6 +8,7 @@ import type { EventStore } from '../stores/events/event-store.js';
 import type { Sql, StateStore } from '../stores/state/state-store.js';
 import type { EventRecord } from './event-record.js';
 import type { Spool } from './spool.js';
+import { decodeRecords } from './spool-codec.js';
 
 interface Item {
   lsn: number;
@@ -69,7 +70,7 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
     const from = Math.min(this.stateLsn, this.eventsLsn);
     const replayed: EventRecord[] = [];
     for (const rec of spool.replay(from)) {
-      const records = JSON.parse(rec.payload.toString('utf8')) as EventRecord[];
+      const records = decodeRecords(rec.payload.toString('utf8'));
       this.push({ lsn: rec.lsn, records });
       replayed.push(...records);
     }

@@ -4,6 +4,7 @@ import type { Applier } from './applier.js';
 import type { DedupWindow } from './dedup.js';
 import type { EventRecord, MessageType } from './event-record.js';
 import type { Spool } from './spool.js';
+import { encodeRecords } from './spool-codec.js';
 
 export interface RejectedEvent {
   index: number;
@@ -100,7 +101,7 @@ export class Ingestor {
       const chunk = records.slice(start, end);
       let lsn: number;
       try {
-        lsn = await this.spool.append(Buffer.from(JSON.stringify(chunk)));
+        lsn = await this.spool.append(Buffer.from(encodeRecords(chunk)));
       } catch (e) {
         for (const r of records.slice(start)) this.dedup.release(workspaceId, r.messageId);
         throw new ServiceError(

@@ -1,5 +1,5 @@
 import { normalizeEmail, normalizePhone } from '../core/normalize.js';
-import type { EventRecord } from '../ingest/event-record.js';
+import { type EventRecord, parsedParts } from '../ingest/event-record.js';
 import type { ProfileSettings } from './settings.js';
 
 /** A trait value with the event time that set it: the newer event time wins on merge. */
@@ -176,8 +176,9 @@ export function foldEvent(d: ProfileDelta, e: EventRecord, settings: ProfileSett
   d.activeDays.add(Math.floor(ts / DAY_MS));
   if (e.userId !== '' && e.type !== 'alias') setUserId(d, e.userId, ts);
 
+  const parsed = parsedParts.get(e);
   if (e.type === 'identify') {
-    const traits = parseObject(e.traits);
+    const traits = (parsed?.traits as Record<string, unknown> | undefined) ?? parseObject(e.traits);
     const region = 'phone' in traits ? phoneRegionOf(e, settings) : settings.phoneRegion;
     for (const [k, v] of Object.entries(traits)) setTrait(d, k, normalizeTrait(k, v, region), ts);
   }
@@ -186,7 +187,8 @@ export function foldEvent(d: ProfileDelta, e: EventRecord, settings: ProfileSett
     const isOrder = settings.orderEvents.includes(e.event);
     const isRefund = !isOrder && settings.refundEvents.includes(e.event);
     const isInterest = settings.interestEvents.includes(e.event);
-    const props = isOrder || isRefund || isInterest ? parseObject(e.properties) : {};
+    const props =
+      isOrder || isRefund || isInterest ? ((parsed?.properties as Record<string, unknown> | undefined) ?? parseObject(e.properties)) : {};
     if (isOrder) {
       d.orderCount++;
       d.totalSpend += firstNumber(props, settings.revenueProperties) ?? 0;

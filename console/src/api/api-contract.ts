@@ -1,20 +1,21 @@
 /**
  * The JSON shapes of Tailor's console API (`/api/v1`), as the console reads them. Timestamps are ISO
- * strings; money amounts are plain numbers in the workspace's currency.
+ * strings; money amounts are plain numbers in the workspace's currency. Shapes the server declares
+ * with zod (src/http/schemas.ts) are imported from there as types, so the two cannot drift apart;
+ * type-only imports are erased from the bundle.
  */
+import type { z } from 'zod';
+import type {
+  ApiKeySchema,
+  ComputedSchema,
+  ProfileSummarySchema,
+  UserSchema,
+  WorkspaceSchema,
+} from '../../../src/http/schemas.js';
+import type { ProfileSort as ServerProfileSort } from '../../../src/services/profiles/list-profiles.js';
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  locale: string;
-}
-
-export interface Workspace {
-  id: string;
-  name: string;
-  role: string;
-}
+export type User = z.infer<typeof UserSchema>;
+export type Workspace = z.infer<typeof WorkspaceSchema>;
 
 /** Returned by login and by `auth/me`. */
 export interface Session {
@@ -23,15 +24,7 @@ export interface Session {
 }
 
 export type KeyType = 'write' | 'secret';
-
-export interface ApiKey {
-  id: string;
-  type: KeyType;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
+export type ApiKey = z.infer<typeof ApiKeySchema>;
 
 export interface CreatedKey {
   key: ApiKey;
@@ -44,31 +37,10 @@ export interface CategoryCount {
   count: number;
 }
 
-export interface Computed {
-  firstSeen: string | null;
-  lastSeen: string | null;
-  eventCount: number;
-  activeDays30: number;
-  orderCount: number;
-  totalSpend: number;
-  averageOrderValue: number | null;
-  firstOrderAt: string | null;
-  lastOrderAt: string | null;
-  daysSinceLastOrder: number | null;
-  refundCount: number;
-  refundTotal: number;
-  topCategories: CategoryCount[];
-}
+export type Computed = z.infer<typeof ComputedSchema>;
+export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
 
-export interface ProfileSummary {
-  profileId: string;
-  userId: string | null;
-  email: string | null;
-  phone: string | null;
-  name: string | null;
-  computed: Computed;
-}
-
+/** The sorts the console offers (the API has a few more). */
 export const PROFILE_SORTS = [
   'last_seen',
   'first_seen',
@@ -79,7 +51,7 @@ export const PROFILE_SORTS = [
   'last_order_at',
   'days_since_last_order',
   'active_days_30',
-] as const;
+] as const satisfies readonly ServerProfileSort[];
 
 export type ProfileSort = (typeof PROFILE_SORTS)[number];
 export type SortOrder = 'asc' | 'desc';

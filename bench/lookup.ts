@@ -1,0 +1,79 @@
+/**
+ * Profile lookup latency: GET /api/v1/profiles/{id} for random known ids (user ids and
+ * anonymous ids) of a workspace loaded by `tailor demo`, over HTTP on loopback.
+ *
+ *   node bin/tailor.mjs --data-dir /tmp/big demo --users 1000000 --workspace big   # once (slow)
+ *   npx tsx bench/lookup.ts --data-dir /tmp/big --workspace big --users 1000000 [--requests 5000]
+ *   (TAILOR_STATE_URL / TAILOR_EVENTS_URL for server stores)
+ */
+import { demoUser } from '../src/demo/index.js';
+import { arg, cli, machine, peakRssMiB, percentile, startServer } from './lib.js';
+
+const dataDir = arg('data-dir', '/tmp/big');
+const ws = arg('workspace', 'big');
+const users = Number(arg('users', '1000000'));
+const requests = Number(arg('requests', '5000'));
+const concurrency = Number(arg('concurrency', '1'));
+const env: Record<string, string> = { TAILOR_DATA_DIR: dataDir };
+for (const k of ['TAILOR_STATE_URL', 'TAILOR_EVENTS_URL'] as const) if (process.env[k]) env[k] = process.env[k]!;
+
+const key = cli(env, ['keys', 'create', '--workspace', ws, '--type', 'secret', '--name', 'bench']);
+const server = await startServer(env);
+const headers = { Authorization: `Bearer ${key}` };
+
+async function time(paths: string[]): Promise<number[]> {
+  const lat: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < paths.length) {
+        const p = paths[next++]!;
+        const s = performance.now();
+        const res = await fetch(`${server.url}/api/v1${p}`, { headers });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${p}: HTTP ${res.status}`);
+        lat.push(performance.now() - s);
+      }
+    }),
+  );
+  return lat.sort((a, b) => a - b);
+}
+
+let seed = 12345;
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
+const ids = Array.from({ length: requests }, (_, i) => {
+  const u = demoUser({ seed: 42, users }, Math.floor(rand() * users));
+  return i % 2 === 0 ? u.userId : u.anonymousId;
+});
+
+await time(ids.slice(0, 200).map((id) => `/profiles/${encodeURIComponent(id)}`)); // warm-up
+const lookup = await time(ids.map((id) => `/profiles/${encodeURIComponent(id)}`));
+const events = await time(ids.slice(0, 50).map((id) => `/profiles/${encodeURIComponent(id)}/events?limit=20`));
+const search = await time(ids.slice(0, 50).map((id) => `/profiles?q=${encodeURIComponent(id)}&limit=20`));
+const list = await time(Array.from({ length: 10 }, () => '/profiles?sort=total_spend&order=desc&limit=50'));
+const rss = peakRssMiB(server.child.pid!);
+server.child.kill('SIGTERM');
+await new Promise((r) => server.child.once('exit', r));
+
+const ms = (l: number[]) => ({ p50: +percentile(l, 0.5).toFixed(2), p95: +percentile(l, 0.95).toFixed(2), p99: +percentile(l, 0.99).toFixed(2), n: l.length });
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString().slice(0, 10),
+      machine: machine(),
+      stores: `${env.TAILOR_STATE_URL ? 'postgres' : 'pglite'} + ${env.TAILOR_EVENTS_URL ? 'clickhouse' : 'duckdb'}`,
+      customers: users,
+      concurrency,
+      profileLookupMs: ms(lookup),
+      profileEventsPageMs: ms(events),
+      searchByIdMs: ms(search),
+      topSpendersPageMs: ms(list),
+      peakServerRssMiB: rss,
+    },
+    null,
+    2,
+  )}\n`,
+);

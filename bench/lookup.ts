@@ -15,7 +15,8 @@ const users = Number(arg('users', '1000000'));
 const requests = Number(arg('requests', '5000'));
 const concurrency = Number(arg('concurrency', '1'));
 const env: Record<string, string> = { TAILOR_DATA_DIR: dataDir };
-for (const k of ['TAILOR_STATE_URL', 'TAILOR_EVENTS_URL'] as const) if (process.env[k]) env[k] = process.env[k]!;
+for (const k of ['TAILOR_STATE_URL', 'TAILOR_EVENTS_URL'] as const)
+  if (process.env[k]) env[k] = process.env[k]!;
 
 const key = cli(env, ['keys', 'create', '--workspace', ws, '--type', 'secret', '--name', 'bench']);
 const server = await startServer(env);
@@ -51,14 +52,21 @@ const ids = Array.from({ length: requests }, (_, i) => {
 
 await time(ids.slice(0, 200).map((id) => `/profiles/${encodeURIComponent(id)}`)); // warm-up
 const lookup = await time(ids.map((id) => `/profiles/${encodeURIComponent(id)}`));
-const events = await time(ids.slice(0, 50).map((id) => `/profiles/${encodeURIComponent(id)}/events?limit=20`));
+const events = await time(
+  ids.slice(0, 50).map((id) => `/profiles/${encodeURIComponent(id)}/events?limit=20`),
+);
 const search = await time(ids.slice(0, 50).map((id) => `/profiles?q=${encodeURIComponent(id)}&limit=20`));
 const list = await time(Array.from({ length: 10 }, () => '/profiles?sort=total_spend&order=desc&limit=50'));
 const rss = peakRssMiB(server.child.pid!);
 server.child.kill('SIGTERM');
 await new Promise((r) => server.child.once('exit', r));
 
-const ms = (l: number[]) => ({ p50: +percentile(l, 0.5).toFixed(2), p95: +percentile(l, 0.95).toFixed(2), p99: +percentile(l, 0.99).toFixed(2), n: l.length });
+const ms = (l: number[]) => ({
+  p50: +percentile(l, 0.5).toFixed(2),
+  p95: +percentile(l, 0.95).toFixed(2),
+  p99: +percentile(l, 0.99).toFixed(2),
+  n: l.length,
+});
 process.stdout.write(
   `${JSON.stringify(
     {

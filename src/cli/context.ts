@@ -19,10 +19,17 @@ export function configFrom(cmd: Command, extra: { host?: string; port?: number }
   });
 }
 
-/** Runs a command body against a started Tailor and always closes it. */
-export async function withTailor<T>(cmd: Command, fn: (t: Tailor) => Promise<T>, quiet = true): Promise<T> {
+/**
+ * Runs a command body against a started Tailor and always closes it. `ingest: false` for
+ * administrative commands, which need the stores but not the ingest machinery.
+ */
+export async function withTailor<T>(
+  cmd: Command,
+  fn: (t: Tailor) => Promise<T>,
+  opts: { ingest?: boolean } = {},
+): Promise<T> {
   const cfg = configFrom(cmd);
-  const tailor = await startTailor(quiet ? { ...cfg, logLevel: 'warn' } : cfg);
+  const tailor = await startTailor({ ...cfg, logLevel: 'warn' }, { ingest: opts.ingest ?? true });
   try {
     return await fn(tailor);
   } finally {

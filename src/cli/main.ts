@@ -13,6 +13,9 @@ import { getWorkspace } from '../services/workspaces/list-workspaces.js';
 import { loadDemo } from './commands/demo.js';
 import { configFrom, fail, withTailor } from './context.js';
 
+/** Commands that only administer skip the ingest start-up work (see withTailor). */
+const ADMIN = { ingest: false };
+
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const consoleDir = path.join(repoRoot, 'console/dist');
 
@@ -127,9 +130,13 @@ program
   .command('migrate')
   .description('create or upgrade the schemas of both stores')
   .action(async (_o, cmd: Command) => {
-    await withTailor(cmd, async (t) => {
-      process.stdout.write(`migrated state store (${t.state.kind}) and event store (${t.events.kind})\n`);
-    });
+    await withTailor(
+      cmd,
+      async (t) => {
+        process.stdout.write(`migrated state store (${t.state.kind}) and event store (${t.events.kind})\n`);
+      },
+      ADMIN,
+    );
   });
 
 const keys = program.command('keys').description('API keys');
@@ -144,15 +151,19 @@ keys
   )
   .option('--name <name>', 'a label', '')
   .action(async (o, cmd: Command) =>
-    withTailor(cmd, async (tailor) => {
-      if (!(await getWorkspace({ tailor, id: o.workspace })))
-        throw invalid('unknown_workspace', `no workspace ${o.workspace}`);
-      const { secret } = await createApiKey({
-        ctx: systemCtx(tailor, o.workspace),
-        input: { type: o.type, name: o.name },
-      });
-      process.stdout.write(`${secret}\n`);
-    }),
+    withTailor(
+      cmd,
+      async (tailor) => {
+        if (!(await getWorkspace({ tailor, id: o.workspace })))
+          throw invalid('unknown_workspace', `no workspace ${o.workspace}`);
+        const { secret } = await createApiKey({
+          ctx: systemCtx(tailor, o.workspace),
+          input: { type: o.type, name: o.name },
+        });
+        process.stdout.write(`${secret}\n`);
+      },
+      ADMIN,
+    ),
   );
 
 program
@@ -162,14 +173,18 @@ program
   .requiredOption('--name <name>', 'display name')
   .option('--id <id>', 'workspace id (default: generated)')
   .action(async (o, cmd: Command) =>
-    withTailor(cmd, async (tailor) => {
-      const ws = await createWorkspace({
-        tailor,
-        actor: { type: 'system', id: 'cli' },
-        input: { name: o.name, id: o.id },
-      });
-      process.stdout.write(`${ws.id}\n`);
-    }),
+    withTailor(
+      cmd,
+      async (tailor) => {
+        const ws = await createWorkspace({
+          tailor,
+          actor: { type: 'system', id: 'cli' },
+          input: { name: o.name, id: o.id },
+        });
+        process.stdout.write(`${ws.id}\n`);
+      },
+      ADMIN,
+    ),
   );
 
 program
@@ -182,22 +197,26 @@ program
   .addOption(new Option('--role <role>', 'role in the workspace').choices([...ROLES]).default('operator'))
   .option('--name <name>', 'display name')
   .action(async (o, cmd: Command) =>
-    withTailor(cmd, async (tailor) => {
-      if (!(await getWorkspace({ tailor, id: o.workspace })))
-        throw invalid('unknown_workspace', `no workspace ${o.workspace}`);
-      const u = await addConsoleUser({
-        tailor,
-        actor: { type: 'system', id: 'cli' },
-        input: {
-          workspaceId: o.workspace,
-          email: o.email,
-          password: o.password,
-          role: o.role as Role,
-          name: o.name,
-        },
-      });
-      process.stdout.write(`${u.id}\n`);
-    }),
+    withTailor(
+      cmd,
+      async (tailor) => {
+        if (!(await getWorkspace({ tailor, id: o.workspace })))
+          throw invalid('unknown_workspace', `no workspace ${o.workspace}`);
+        const u = await addConsoleUser({
+          tailor,
+          actor: { type: 'system', id: 'cli' },
+          input: {
+            workspaceId: o.workspace,
+            email: o.email,
+            password: o.password,
+            role: o.role as Role,
+            name: o.name,
+          },
+        });
+        process.stdout.write(`${u.id}\n`);
+      },
+      ADMIN,
+    ),
   );
 
 registerImport(program);

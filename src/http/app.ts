@@ -12,6 +12,7 @@ import type { AppEnv } from './env.js';
 import { handleError, zodToServiceError } from './errors.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
+import { registerImportRoutes } from './routes/import-routes.js';
 import { registerProfileRoutes } from './routes/profile-routes.js';
 import { trackingRoutes } from './routes/tracking.js';
 
@@ -21,7 +22,17 @@ export interface AppOptions {
 }
 
 /** Paths under /api/v1 that need a workspace context (everything but session and docs routes). */
-const WORKSPACE_SCOPED = ['/profiles', '/profiles/*', '/keys', '/keys/*', '/users', '/audit', '/ingest/*'];
+const WORKSPACE_SCOPED = [
+  '/profiles',
+  '/profiles/*',
+  '/keys',
+  '/keys/*',
+  '/users',
+  '/audit',
+  '/ingest/*',
+  '/imports',
+  '/imports/*',
+];
 
 export function createApp(tailor: Tailor, opts: AppOptions = {}) {
   const app = new Hono<AppEnv>();
@@ -70,6 +81,7 @@ export function createApp(tailor: Tailor, opts: AppOptions = {}) {
   registerAccountRoutes(api);
   registerProfileRoutes(api);
   registerAdminRoutes(api);
+  registerImportRoutes(api);
   api.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
     type: 'http',
     scheme: 'bearer',

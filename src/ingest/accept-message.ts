@@ -173,7 +173,10 @@ export function acceptMessage(
   if (recordBytes(record) > INGEST_LIMITS.maxEventBytes) {
     return reject('event_too_large', `events are limited to ${INGEST_LIMITS.maxEventBytes} bytes`);
   }
-  parsedParts.set(record, { properties: isObject(raw.properties) ? raw.properties : {}, traits: isObject(raw.traits) ? raw.traits : {} });
+  parsedParts.set(record, {
+    properties: isObject(raw.properties) ? raw.properties : {},
+    traits: isObject(raw.traits) ? raw.traits : {},
+  });
   return record;
 }
 

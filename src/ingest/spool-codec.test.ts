@@ -22,7 +22,10 @@ describe('spool codec', () => {
       traits: '{}',
       context: JSON.stringify({ ip: '1.2.3.4' }),
     };
-    expect(decodeRecords(encodeRecords([r, { ...r, messageId: 'm2' }]))).toEqual([r, { ...r, messageId: 'm2' }]);
+    expect(decodeRecords(encodeRecords([r, { ...r, messageId: 'm2' }]))).toEqual([
+      r,
+      { ...r, messageId: 'm2' },
+    ]);
     expect(decodeRecords(encodeRecords([]))).toEqual([]);
   });
 });

@@ -21,7 +21,23 @@ export function encodeRecords(records: readonly EventRecord[]): string {
   return `${out}]`;
 }
 
-type Encoded = [string, string, EventRecord['type'], string, string, string, string, string, number, number, number, number, object, object, object];
+type Encoded = [
+  string,
+  string,
+  EventRecord['type'],
+  string,
+  string,
+  string,
+  string,
+  string,
+  number,
+  number,
+  number,
+  number,
+  object,
+  object,
+  object,
+];
 
 export function decodeRecords(text: string): EventRecord[] {
   return (JSON.parse(text) as Encoded[]).map((a) => ({

@@ -82,9 +82,13 @@ describe('profile folding', () => {
   });
 
   it("reads a phone without country code in the event's locale region, else the workspace's", () => {
-    const us = fold([ev(0, { type: 'identify', traits: '{"phone":"(415) 555-2671"}', context: '{"locale":"en-US"}' })]);
+    const us = fold([
+      ev(0, { type: 'identify', traits: '{"phone":"(415) 555-2671"}', context: '{"locale":"en-US"}' }),
+    ]);
     expect(us.traits.phone?.[0]).toBe('+14155552671');
-    const cn = fold([ev(0, { type: 'identify', traits: '{"phone":"138 1234 5678"}', context: '{"locale":"fr"}' })]);
+    const cn = fold([
+      ev(0, { type: 'identify', traits: '{"phone":"138 1234 5678"}', context: '{"locale":"fr"}' }),
+    ]);
     expect(cn.traits.phone?.[0]).toBe('+8613812345678');
   });
 

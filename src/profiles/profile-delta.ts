@@ -188,7 +188,9 @@ export function foldEvent(d: ProfileDelta, e: EventRecord, settings: ProfileSett
     const isRefund = !isOrder && settings.refundEvents.includes(e.event);
     const isInterest = settings.interestEvents.includes(e.event);
     const props =
-      isOrder || isRefund || isInterest ? ((parsed?.properties as Record<string, unknown> | undefined) ?? parseObject(e.properties)) : {};
+      isOrder || isRefund || isInterest
+        ? ((parsed?.properties as Record<string, unknown> | undefined) ?? parseObject(e.properties))
+        : {};
     if (isOrder) {
       d.orderCount++;
       d.totalSpend += firstNumber(props, settings.revenueProperties) ?? 0;

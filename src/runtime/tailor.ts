@@ -35,6 +35,11 @@ export interface StartOptions {
   /** Events waiting for the applier beyond which ingest answers 429. */
   maxBacklog?: number;
   logger?: Logger;
+  /**
+   * false for commands that only administer (keys, users, workspaces, migrate): no dedup
+   * rebuild, no spool replay, no applier. Anything they spool is applied at the next full start.
+   */
+  ingest?: boolean;
 }
 
 /**

@@ -24,6 +24,7 @@ const RIGHTS = {
   'profiles.read': ['admin', 'operator', 'analyst', 'agent'],
   'profiles.write': ['admin', 'operator', 'agent'],
   'ingest.read': ['admin', 'operator', 'analyst'],
+  'imports.run': ['admin', 'operator'],
   'keys.manage': ['admin'],
   'users.manage': ['admin'],
   'audit.read': ['admin'],

@@ -169,6 +169,20 @@ export const en = {
   'snippets.curl': 'curl',
   'snippets.placeholder': 'Replace {placeholder} with a write key from the list above.',
   'snippets.usingNewKey': 'These snippets use the write key you just created.',
+  'apiError.invalid_credentials': 'Wrong email or password.',
+  'apiError.unauthenticated': 'Please log in again.',
+  'apiError.missing_right': 'Your role does not allow this.',
+  'apiError.not_a_member': 'You are not a member of this workspace.',
+  'apiError.profile_not_found': 'No profile is known by this id.',
+  'apiError.invalid_request': 'Some of the values are not valid.',
+  'apiError.invalid_cursor': 'The list changed; reload it.',
+  'apiError.no_traits': 'Give at least one trait to change.',
+  'apiError.invalid_trait_name': 'Trait names are 1–128 characters.',
+  'apiError.too_many_traits': 'At most 100 traits per change.',
+  'apiError.profile_has_no_id': 'This profile has no id to attach the change to.',
+  'apiError.ingest_overloaded': 'Tailor is busy applying events; try again shortly.',
+  'apiError.key_not_found': 'This key no longer exists.',
+  'apiError.internal_error': 'Something went wrong on the server.',
 };
 
 export type MessageKey = keyof typeof en;

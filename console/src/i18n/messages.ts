@@ -26,3 +26,7 @@ export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): 
     return value === undefined ? whole : String(value);
   });
 }
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}

@@ -82,6 +82,8 @@ describe.skipIf(!CHROMIUM)('Tailor console', () => {
     await page.getByTestId('login-password').fill(`${server.login.password}-wrong`);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('error').waitFor();
+    // The server's invalid_credentials code, shown in the console's own words.
+    expect(await page.getByTestId('error').textContent()).toBe('Wrong email or password.');
 
     await page.getByTestId('login-password').fill(server.login.password);
     await page.getByTestId('login-submit').click();

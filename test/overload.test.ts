@@ -41,4 +41,31 @@ describe('overload', () => {
     const stats = await api(s.url, w.secretKey, 'GET', '/ingest/stats');
     expect(stats.body.totalEvents).toBe(1510);
   });
+
+  it('caps the tracking requests in progress, so slow clients cannot hold unbounded memory', async () => {
+    const aborts: AbortController[] = [];
+    const slow = Array.from({ length: 256 }, () => {
+      const ac = new AbortController();
+      aborts.push(ac);
+      // A body that starts and never finishes: the request stays in progress.
+      const body = new ReadableStream({
+        start: (ctl) => ctl.enqueue(new TextEncoder().encode('{"batch":[')),
+      });
+      return fetch(`${s.url}/v1/batch`, {
+        method: 'POST',
+        body,
+        headers: { Authorization: `Basic ${Buffer.from(`${w.writeKey}:`).toString('base64')}` },
+        signal: ac.signal,
+        duplex: 'half',
+      } as RequestInit).catch(() => null);
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    const refused = await track(s.url, w.writeKey, '/v1/track', { userId: 'x', event: 'E' });
+    expect(refused.status).toBe(429);
+    expect(refused.code).toBe('too_many_requests');
+    for (const ac of aborts) ac.abort();
+    await Promise.all(slow);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await track(s.url, w.writeKey, '/v1/track', { userId: 'x', event: 'E' })).status).toBe(200);
+  });
 });

@@ -27,13 +27,9 @@ const uploadRoute = createRoute({
   request: {
     params: z.object({ kind: z.enum(['users', 'events']) }),
     query: z.object({
-      map: z
-        .string()
-        .max(2000)
-        .optional()
-        .openapi({
-          description: 'column mapping, as `tailor import --map`: userId=customer_no,event=action',
-        }),
+      map: z.string().max(2000).optional().openapi({
+        description: 'column mapping, as `tailor import --map`: userId=customer_no,event=action',
+      }),
       fileName: z.string().max(200).optional(),
     }),
     body: { content: { 'text/csv': { schema: z.string().openapi({ format: 'binary' }) } }, required: true },

@@ -52,8 +52,32 @@ async function workspaceOf(c: Context<AppEnv>, body: Record<string, unknown>): P
  * message}]}` — a batch keeps its good events and lists the bad ones; 400 when nothing in the
  * request was usable; 413 over the size limits; 429 with Retry-After under overload.
  */
+/**
+ * Requests being read or written at once. Each holds up to 500 KB, so this bounds ingest's
+ * memory before the applier backlog limit (which bounds it after) comes into play.
+ */
+const MAX_IN_FLIGHT = 256;
+
 export function trackingRoutes() {
   const app = new Hono<AppEnv>();
+  let inFlight = 0;
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    if (inFlight >= MAX_IN_FLIGHT) {
+      throw new ServiceError(
+        'rate_limited',
+        'too_many_requests',
+        'too many requests in progress; retry shortly',
+        { retryAfterSeconds: 1 },
+      );
+    }
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+    }
+  });
 
   const single = (type: MessageType) => async (c: Context<AppEnv>) => {
     const tailor = c.get('tailor');

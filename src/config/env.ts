@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   TAILOR_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   TAILOR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TAILOR_PUBLIC_URL: z.string().url().optional(),
+  TAILOR_DEDUP_MAX_IDS: z.coerce.number().int().min(1000).default(20_000_000),
+  TAILOR_MAX_BACKLOG: z.coerce.number().int().min(100).default(400_000),
 });
 
 export type StateStoreConfig = { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
@@ -32,6 +34,10 @@ export interface Config {
   port: number;
   logLevel: z.infer<typeof EnvSchema>['TAILOR_LOG_LEVEL'];
   publicUrl: string | undefined;
+  /** Most message ids the dedup window remembers (≈32 bytes each). */
+  dedupMaxIds: number;
+  /** Events acknowledged but not yet applied beyond which ingest answers 429. */
+  maxBacklog: number;
 }
 
 export interface ConfigOverrides {
@@ -67,5 +73,7 @@ export function loadConfig(
     port: overrides.port ?? e.TAILOR_PORT,
     logLevel: e.TAILOR_LOG_LEVEL,
     publicUrl: e.TAILOR_PUBLIC_URL,
+    dedupMaxIds: e.TAILOR_DEDUP_MAX_IDS,
+    maxBacklog: e.TAILOR_MAX_BACKLOG,
   };
 }

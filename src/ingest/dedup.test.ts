@@ -20,6 +20,15 @@ describe('DedupWindow', () => {
     expect(d.has('w', 'new')).toBe(true);
   });
 
+  it('forgets the oldest hours first when over its size bound', () => {
+    const d = new DedupWindow(24 * 3600_000, 1000);
+    for (let i = 0; i < 800; i++) d.claim('w', `old-${i}`, 0);
+    for (let i = 0; i < 800; i++) d.claim('w', `new-${i}`, 3600_000);
+    expect(d.has('w', 'old-1')).toBe(false);
+    expect(d.has('w', 'new-1')).toBe(true);
+    expect(d.size).toBe(800);
+  });
+
   it('holds a million ids without false duplicates', () => {
     const d = new DedupWindow();
     let fresh = 0;

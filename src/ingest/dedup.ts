@@ -8,17 +8,24 @@
  * 53-bit hashes per id (106 bits: a false "duplicate" is vanishingly unlikely even at
  * billions of ids) in typed arrays, ~32 bytes an id, in hourly generations that are dropped
  * whole once they fall out of the window.
+ *
+ * Memory is bounded by `maxIds`: past it, the oldest hours are forgotten early, so the window
+ * is "24 hours, or the last `maxIds` ids if fewer" (the default, 20 M ids, is ≈ 640 MB).
  */
 export class DedupWindow {
   private generations: { hour: number; table: HashSet }[] = [];
 
-  constructor(private readonly windowMs = 24 * 3600_000) {}
+  constructor(
+    private readonly windowMs = 24 * 3600_000,
+    private readonly maxIds = 20_000_000,
+  ) {}
 
   /** Records the id if new. Returns false if it was already seen within the window. */
   claim(workspaceId: string, messageId: string, at: number): boolean {
     const [h1, h2] = hashPair(workspaceId, messageId);
     if (this.hasHash(h1, h2)) return false;
     this.generation(at).add(h1, h2);
+    while (this.generations.length > 1 && this.size > this.maxIds) this.generations.shift();
     return true;
   }
 

@@ -63,7 +63,7 @@ export async function startTailor(config: Config, opts: StartOptions = {}): Prom
     settingsFor: (ws) => settings.profileSettings(ws),
     onError: (e) => log.error({ err: e }, 'applier batch failed; retrying'),
   });
-  const dedup = new DedupWindow(DEDUP_WINDOW_MS);
+  const dedup = new DedupWindow(DEDUP_WINDOW_MS, config.dedupMaxIds);
   const now = Date.now();
   await events.scanMessageIds(now - DEDUP_WINDOW_MS, (rows) => {
     for (const r of rows) dedup.claim(r.workspaceId, r.messageId, r.receivedAt);
@@ -77,7 +77,7 @@ export async function startTailor(config: Config, opts: StartOptions = {}): Prom
   metrics.startFlushing(state);
 
   const ingestor = new Ingestor(spool, applier, dedup, {
-    maxBacklog: opts.maxBacklog ?? 400_000,
+    maxBacklog: opts.maxBacklog ?? config.maxBacklog,
     onAccepted: (_ws, n) => metrics.eventsAccepted.inc(n),
     onRejected: (ws, r) => metrics.recordRejection(ws, r.code, r.message),
   });

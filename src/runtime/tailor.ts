@@ -64,15 +64,16 @@ export async function startTailor(config: Config, opts: StartOptions = {}): Prom
     onError: (e) => log.error({ err: e }, 'applier batch failed; retrying'),
   });
   const dedup = new DedupWindow(DEDUP_WINDOW_MS, config.dedupMaxIds);
-  const now = Date.now();
-  await events.scanMessageIds(now - DEDUP_WINDOW_MS, (rows) => {
-    for (const r of rows) dedup.claim(r.workspaceId, r.messageId, r.receivedAt);
-  });
-  const replayed = await applier.recover();
-  for (const r of replayed) dedup.claim(r.workspaceId, r.messageId, r.receivedAt);
-  if (replayed.length > 0)
-    log.info({ events: replayed.length }, 'replaying acknowledged events from the spool');
-  applier.start();
+  if (opts.ingest !== false) {
+    await events.scanMessageIds(Date.now() - DEDUP_WINDOW_MS, (rows) => {
+      for (const r of rows) dedup.claim(r.workspaceId, r.messageId, r.receivedAt);
+    });
+    const replayed = await applier.recover();
+    for (const r of replayed) dedup.claim(r.workspaceId, r.messageId, r.receivedAt);
+    if (replayed.length > 0)
+      log.info({ events: replayed.length }, 'replaying acknowledged events from the spool');
+    applier.start();
+  }
   metrics.bindApplier(applier, spool);
   metrics.startFlushing(state);
 

@@ -35,21 +35,10 @@ export abstract class BaseEventStore implements EventStore {
     return found;
   }
 
-  async scanMessageIds(
+  abstract scanMessageIds(
     sinceMs: number,
     visit: (rows: { workspaceId: string; messageId: string; receivedAt: number }[]) => void,
-  ): Promise<void> {
-    const rows = await this.select(
-      sql`SELECT workspace_id, message_id, received_at FROM events WHERE received_at >= ${sinceMs}`,
-    );
-    visit(
-      rows.map((r) => ({
-        workspaceId: String(r.workspace_id),
-        messageId: String(r.message_id),
-        receivedAt: Number(r.received_at),
-      })),
-    );
-  }
+  ): Promise<void>;
 
   async profileEvents(
     workspaceId: string,

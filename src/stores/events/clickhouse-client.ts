@@ -35,6 +35,37 @@ export class ClickHouseClient {
     return rows;
   }
 
+  /** Like `select`, but hands rows over in batches as the response streams in. */
+  async selectStream(
+    query: string,
+    batchSize: number,
+    visit: (rows: Record<string, unknown>[]) => void,
+  ): Promise<void> {
+    const url = new URL(this.base);
+    url.searchParams.set('database', this.database);
+    url.searchParams.set('output_format_json_quote_64bit_integers', '0');
+    const res = await fetch(url, { method: 'POST', body: `${query}\nFORMAT JSONEachRow` });
+    if (!res.ok || !res.body)
+      throw new Error(`ClickHouse ${res.status}: ${(await res.text()).slice(0, 500)}`);
+    const decoder = new TextDecoder();
+    let rest = '';
+    let batch: Record<string, unknown>[] = [];
+    for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+      const lines = (rest + decoder.decode(chunk, { stream: true })).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line) continue;
+        batch.push(JSON.parse(line));
+        if (batch.length >= batchSize) {
+          visit(batch);
+          batch = [];
+        }
+      }
+    }
+    if (rest.trim()) batch.push(JSON.parse(rest));
+    if (batch.length > 0) visit(batch);
+  }
+
   /** INSERT … FORMAT JSONEachRow with one JSON object per row. */
   async insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
     if (rows.length === 0) return;

@@ -80,6 +80,25 @@ export class ClickHouseEventStore extends BaseEventStore {
     );
   }
 
+  /** Streamed: the last day can hold tens of millions of ids. */
+  async scanMessageIds(
+    sinceMs: number,
+    visit: (rows: { workspaceId: string; messageId: string; receivedAt: number }[]) => void,
+  ): Promise<void> {
+    await this.ch.selectStream(
+      `SELECT workspace_id, message_id, received_at FROM events WHERE received_at >= ${clickhouseLiteral(sinceMs)}`,
+      50_000,
+      (rows) =>
+        visit(
+          rows.map((r) => ({
+            workspaceId: String(r.workspace_id),
+            messageId: String(r.message_id),
+            receivedAt: Number(r.received_at),
+          })),
+        ),
+    );
+  }
+
   async select(q: SqlFragment): Promise<Row[]> {
     const { text } = render(q, (v) => clickhouseLiteral(v));
     return this.ch.select(text);

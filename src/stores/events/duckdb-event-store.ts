@@ -111,6 +111,24 @@ export class DuckDbEventStore extends BaseEventStore {
     });
   }
 
+  /** Streamed in DuckDB's chunks: the last day can hold tens of millions of ids. */
+  async scanMessageIds(
+    sinceMs: number,
+    visit: (rows: { workspaceId: string; messageId: string; receivedAt: number }[]) => void,
+  ): Promise<void> {
+    const conn = this.readers[this.next++ % this.readers.length]!;
+    const result = await conn.stream(
+      'SELECT workspace_id, message_id, received_at FROM events WHERE received_at >= $1',
+      [sinceMs],
+      [BIGINT],
+    );
+    for await (const rows of result.yieldRowsJs()) {
+      visit(
+        rows.map((r) => ({ workspaceId: String(r[0]), messageId: String(r[1]), receivedAt: Number(r[2]) })),
+      );
+    }
+  }
+
   async select(q: SqlFragment): Promise<Row[]> {
     const { text, params } = render(q, (v, i) => (Array.isArray(v) ? `(SELECT unnest($${i}))` : `$${i}`));
     const conn = this.readers[this.next++ % this.readers.length]!;

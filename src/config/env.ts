@@ -21,10 +21,16 @@ const EnvSchema = z.object({
   TAILOR_PUBLIC_URL: z.string().url().optional(),
   TAILOR_DEDUP_MAX_IDS: z.coerce.number().int().min(1000).default(20_000_000),
   TAILOR_MAX_BACKLOG: z.coerce.number().int().min(100).default(400_000),
+  TAILOR_DUCKDB_MEMORY: z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'TAILOR_DUCKDB_MEMORY is a size such as 1GB')
+    .default('1GB'),
 });
 
 export type StateStoreConfig = { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
-export type EventStoreConfig = { kind: 'duckdb'; file: string } | { kind: 'clickhouse'; url: string };
+export type EventStoreConfig =
+  | { kind: 'duckdb'; file: string; memoryLimit?: string }
+  | { kind: 'clickhouse'; url: string };
 
 export interface Config {
   dataDir: string;
@@ -68,7 +74,7 @@ export function loadConfig(
       : { kind: 'pglite', dir: path.join(dataDir, 'state') },
     events: eventsUrl
       ? { kind: 'clickhouse', url: eventsUrl }
-      : { kind: 'duckdb', file: path.join(dataDir, 'events.duckdb') },
+      : { kind: 'duckdb', file: path.join(dataDir, 'events.duckdb'), memoryLimit: e.TAILOR_DUCKDB_MEMORY },
     host: overrides.host ?? e.TAILOR_HOST,
     port: overrides.port ?? e.TAILOR_PORT,
     logLevel: e.TAILOR_LOG_LEVEL,

@@ -43,9 +43,14 @@ export class DuckDbEventStore extends BaseEventStore {
     super();
   }
 
-  static async open(file: string): Promise<DuckDbEventStore> {
+  /**
+   * DuckDB would otherwise take up to 80 % of the machine's memory for its buffers; Tailor
+   * shares the process with PGlite and the ingest queue, so the limit is explicit (it spills
+   * to disk beyond it).
+   */
+  static async open(file: string, memoryLimit = '1GB'): Promise<DuckDbEventStore> {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-    const instance = await DuckDBInstance.create(file);
+    const instance = await DuckDBInstance.create(file, { memory_limit: memoryLimit });
     const writer = await instance.connect();
     const readers = await Promise.all([1, 2, 3, 4].map(() => instance.connect()));
     return new DuckDbEventStore(instance, writer, readers);

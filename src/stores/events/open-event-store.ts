@@ -8,7 +8,9 @@ export async function openEventStore(
   opts: { migrate?: boolean } = {},
 ): Promise<EventStore> {
   const store =
-    cfg.kind === 'duckdb' ? await DuckDbEventStore.open(cfg.file) : await ClickHouseEventStore.open(cfg.url);
+    cfg.kind === 'duckdb'
+      ? await DuckDbEventStore.open(cfg.file, cfg.memoryLimit)
+      : await ClickHouseEventStore.open(cfg.url);
   if (opts.migrate !== false) await store.migrate();
   return store;
 }

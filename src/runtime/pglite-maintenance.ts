@@ -36,5 +36,16 @@ export function startPgliteMaintenance(
     opts.everyMs ?? 5 * 60_000,
   );
   timer.unref();
-  return () => clearInterval(timer);
+  // Planner statistics from the start: without them PostgreSQL may plan scans over tables
+  // that grew since the last pass (ANALYZE samples rows, so it is quick even on large tables).
+  const first = setTimeout(() => {
+    void (async () => {
+      for (const table of ['profiles', 'identities']) await state.query(`ANALYZE ${table}`);
+    })().catch((err) => log.warn({ err }, 'analyze of the embedded state store failed'));
+  }, 5000);
+  first.unref();
+  return () => {
+    clearInterval(timer);
+    clearTimeout(first);
+  };
 }

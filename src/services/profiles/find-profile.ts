@@ -21,11 +21,14 @@ export async function findProfileRow(ctx: Ctx, anyId: string): Promise<Record<st
     )[0];
   let row = anyId.startsWith('p_') ? await byId(anyId) : undefined;
   if (!row) {
-    const ids = await state.query<{ profile_id: string }>(
-      'SELECT profile_id FROM identities WHERE workspace_id = $1 AND id_value = $2 ORDER BY id_type DESC LIMIT 1',
+    // A value can be both a user id and an anonymous id; the user id wins. Chosen here rather
+    // than with ORDER BY … LIMIT, which can lead the planner onto a scan of the primary key.
+    const ids = await state.query<{ profile_id: string; id_type: string }>(
+      'SELECT profile_id, id_type FROM identities WHERE workspace_id = $1 AND id_value = $2',
       [ws, anyId],
     );
-    if (ids[0]) row = await byId(ids[0].profile_id);
+    const hit = ids.find((i) => i.id_type === 'user') ?? ids[0];
+    if (hit) row = await byId(hit.profile_id);
   }
   if (!row) {
     const email = normalizeEmail(anyId);

@@ -155,6 +155,10 @@ export const profiles = pgTable(
     index('profiles_email').on(t.workspaceId, t.email),
     index('profiles_phone').on(t.workspaceId, t.phone),
     index('profiles_user').on(t.workspaceId, t.userId),
+    // Small: only merged-away rows. Finds the profiles whose events count for a survivor.
+    index('profiles_merged_into')
+      .on(t.workspaceId, t.mergedInto)
+      .where(sql`merged_into IS NOT NULL`),
   ],
 );
 

@@ -20,7 +20,9 @@ for (const k of ['TAILOR_STATE_URL', 'TAILOR_EVENTS_URL'] as const)
 
 // --url and --key measure a server that is already running (started any way you like).
 const given = arg('url', '');
-const key = given ? arg('key', '') : cli(env, ['keys', 'create', '--workspace', ws, '--type', 'secret', '--name', 'bench']);
+const key = given
+  ? arg('key', '')
+  : cli(env, ['keys', 'create', '--workspace', ws, '--type', 'secret', '--name', 'bench']);
 const server = given ? { url: given, child: undefined } : await startServer(env);
 const headers = { Authorization: `Bearer ${key}` };
 

@@ -70,17 +70,20 @@ export async function listProfiles({ ctx, input }: { ctx: Ctx; input: ListProfil
   const where = ['workspace_id = $1', 'merged_into IS NULL'];
   const q = input.q?.trim();
   if (q) {
+    // Exact matches first (indexed): a profile id, any known id, a normalised email or phone.
+    // Only when nothing matches is the text searched for in trait values, which reads every profile.
     const region = ctx.tailor.settings.profileSettings(ctx.workspaceId).phoneRegion;
-    const alts = [
-      `profile_id = ${p(q)}`,
-      `profile_id IN (SELECT profile_id FROM identities WHERE workspace_id = $1 AND id_value = ${p(q)})`,
-    ];
     const email = normalizeEmail(q);
-    if (email) alts.push(`email = ${p(email)}`);
     const phone = normalizePhone(q, region);
-    if (phone) alts.push(`phone = ${p(phone)}`);
-    if (q.length >= 2) alts.push(`traits::text ILIKE ${p(`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`);
-    where.push(`(${alts.join(' OR ')})`);
+    const exact = await ctx.tailor.state.query<{ profile_id: string }>(
+      `SELECT profile_id FROM identities WHERE workspace_id = $1 AND id_value = $2
+       UNION SELECT profile_id FROM profiles WHERE workspace_id = $1 AND profile_id = $2
+       UNION SELECT profile_id FROM profiles WHERE workspace_id = $1 AND email = $3
+       UNION SELECT profile_id FROM profiles WHERE workspace_id = $1 AND phone = $4`,
+      [ctx.workspaceId, q, email ?? null, phone ?? null],
+    );
+    if (exact.length > 0) where.push(`profile_id = ANY(${p(exact.map((r) => r.profile_id))}::text[])`);
+    else where.push(`traits::text ILIKE ${p(`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`);
   }
   if (input.hasOrders !== undefined) where.push(input.hasOrders ? 'order_count > 0' : 'order_count = 0');
   if (input.minTotalSpend !== undefined) where.push(`total_spend >= ${p(input.minTotalSpend)}`);

@@ -156,9 +156,7 @@ export const profiles = pgTable(
     index('profiles_phone').on(t.workspaceId, t.phone),
     index('profiles_user').on(t.workspaceId, t.userId),
     // Small: only merged-away rows. Finds the profiles whose events count for a survivor.
-    index('profiles_merged_into')
-      .on(t.workspaceId, t.mergedInto)
-      .where(sql`merged_into IS NOT NULL`),
+    index('profiles_merged_into').on(t.workspaceId, t.mergedInto).where(sql`merged_into IS NOT NULL`),
   ],
 );
 

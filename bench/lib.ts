@@ -1,8 +1,9 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { demoHistories } from '../src/demo/index.js';
+import { spawnServer } from '../test/helpers/spawn-server.js';
 
 export const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin/tailor.mjs');
@@ -19,23 +20,9 @@ export function cli(env: Record<string, string>, args: string[]): string {
   }).trim();
 }
 
-export function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, bin, 'serve', '--port', '0'], {
-    env: { ...process.env, TAILOR_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.once('exit', (c) => reject(new Error(`server exited with ${c}`)));
-  });
-}
+/** `tailor serve` as its own process; BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles it. */
+export const startServer = (env: Record<string, string>) =>
+  spawnServer(env, (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean));
 
 /** Peak resident memory of a process (VmHWM), in MiB. */
 export function peakRssMiB(pid: number): number {

@@ -1,12 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTailor } from '../src/runtime/tailor.js';
+import { spawnServer } from './helpers/spawn-server.js';
 import { COMBOS, testConfig } from './helpers/stores.js';
 import { makeWorkspace } from './helpers/tailor.js';
-
-const bin = path.resolve(import.meta.dirname, '../bin/tailor.mjs');
 
 /** Resolves when the process has exited (at once if it already has). */
 const exited = (child: ChildProcess) =>
@@ -14,25 +12,7 @@ const exited = (child: ChildProcess) =>
     ? Promise.resolve()
     : once(child, 'exit').then(() => undefined);
 
-function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    let err = '';
-    child.stderr!.on('data', (d) => {
-      err += d;
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${err.slice(-2000)}`)));
-  });
-}
+const serve = (env: Record<string, string>) => spawnServer(env);
 
 /** Sends batches until stopped; returns every messageId the server acknowledged with 2xx. */
 async function hammer(url: string, writeKey: string, stop: { now: boolean }, prefix: string) {

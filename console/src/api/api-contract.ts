@@ -32,11 +32,6 @@ export interface CreatedKey {
   secret: string;
 }
 
-export interface CategoryCount {
-  category: string;
-  count: number;
-}
-
 export type Computed = z.infer<typeof ComputedSchema>;
 export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
 

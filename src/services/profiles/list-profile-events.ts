@@ -11,11 +11,9 @@ const isCursor = (v: unknown): v is [number, string] =>
 export async function listProfileEvents({
   ctx,
   input,
-  resolved,
 }: {
   ctx: Ctx;
   input: { id: string; limit: number; cursor?: string | undefined };
-  resolved?: { profileId: string; attributed: string[] };
 }) {
   requireRight(ctx, 'profiles.read');
   let before: EventCursor | undefined;
@@ -25,9 +23,8 @@ export async function listProfileEvents({
   } catch {
     throw invalid('invalid_cursor', 'cursor is not one this API returned');
   }
-  const attributed =
-    resolved?.attributed ??
-    (await attributedProfileIds(ctx, String((await findProfileRow(ctx, input.id)).profile_id)));
+  const profile = await findProfileRow(ctx, input.id);
+  const attributed = await attributedProfileIds(ctx, String(profile.profile_id));
   const rows = await ctx.tailor.events.profileEvents(ctx.workspaceId, attributed, {
     limit: input.limit + 1,
     before,

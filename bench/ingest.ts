@@ -79,6 +79,8 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 100));
 }
 const appliedSeconds = (performance.now() - started) / 1000;
+const metricsText = await (await fetch(`${server.url}/metrics`)).text();
+const metric = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metricsText)?.[1] ?? Number.NaN);
 const rss = peakRssMiB(server.child.pid!);
 server.child.kill('SIGTERM');
 await new Promise((r) => server.child.once('exit', r));
@@ -121,6 +123,8 @@ const result = {
   rawStorePerSecond: Math.round(rawRate),
   rawOverIngest: Number((rawRate / sustained).toFixed(2)),
   peakServerRssMiB: rss,
+  applyBatches: metric('tailor_ingest_apply_batches'),
+  profileRowsWritten: metric('tailor_profile_rows_written'),
   throttled429: throttled,
 };
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   TAILOR_PUBLIC_URL: z.string().url().optional(),
   TAILOR_DEDUP_MAX_IDS: z.coerce.number().int().min(1000).default(20_000_000),
   TAILOR_MAX_BACKLOG: z.coerce.number().int().min(100).default(400_000),
+  TAILOR_APPLY_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(500),
   TAILOR_DUCKDB_MEMORY: z
     .string()
     .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'TAILOR_DUCKDB_MEMORY is a size such as 1GB')
@@ -44,6 +45,8 @@ export interface Config {
   dedupMaxIds: number;
   /** Events acknowledged but not yet applied beyond which ingest answers 429. */
   maxBacklog: number;
+  /** Least time between two applier batches under load (see Applier). */
+  applyLingerMs: number;
 }
 
 export interface ConfigOverrides {
@@ -81,5 +84,6 @@ export function loadConfig(
     publicUrl: e.TAILOR_PUBLIC_URL,
     dedupMaxIds: e.TAILOR_DEDUP_MAX_IDS,
     maxBacklog: e.TAILOR_MAX_BACKLOG,
+    applyLingerMs: e.TAILOR_APPLY_LINGER_MS,
   };
 }

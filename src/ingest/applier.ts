@@ -23,6 +23,12 @@ export interface ApplierDeps {
   name: string;
   settingsFor: (workspaceId: string) => ProfileSettings;
   onError?: (e: unknown) => void;
+  /**
+   * Least time between the starts of two batches while events keep coming. A busy profile is
+   * then written once per interval rather than once per request: under load that is most of the
+   * state store's work. An event arriving after a quiet spell is applied at once.
+   */
+  lingerMs?: number;
 }
 
 // Under load batches grow up to this, so a busy profile is written once per batch, not once per request.
@@ -53,6 +59,9 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
   private idleWaiters: (() => void)[] = [];
   appliedEvents = 0;
   failures = 0;
+  batches = 0;
+  profileRowsWritten = 0;
+  private lastStart = 0;
   /** Only with PGlite, where this process is the sole writer (see single-writer-cache.ts). */
   private readonly cache: SingleWriterCache | undefined;
 
@@ -123,7 +132,10 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
   /** Resolves once everything queued so far is applied. */
   idle(): Promise<void> {
     if (this.queue.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return new Promise((resolve) => {
+      this.idleWaiters.push(resolve);
+      this.wake?.();
+    });
   }
 
   /**
@@ -165,6 +177,21 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
         this.wake = undefined;
         continue;
       }
+      const wait = this.lastStart + (this.deps.lingerMs ?? 0) - performance.now();
+      if (wait > 0 && this.queued < MAX_BATCH_EVENTS && this.idleWaiters.length === 0) {
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, wait);
+          this.wake = () => {
+            if (this.queued >= MAX_BATCH_EVENTS || this.stopped || this.idleWaiters.length > 0) {
+              clearTimeout(t);
+              r();
+            }
+          };
+        });
+        this.wake = undefined;
+        continue;
+      }
+      this.lastStart = performance.now();
       let n = 0;
       let take = 0;
       while (
@@ -228,6 +255,7 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
         for (const m of res.merges) cache.rememberMerge(m.workspaceId, m.fromProfile, m.intoProfile);
         for (const r of applied.written) cache.rememberRow(r);
       }
+      this.profileRowsWritten += applied.written.length;
       mirror = applied.mirror;
       this.stateLsn = lsn;
     }
@@ -242,6 +270,7 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
     }
     this.deps.spool.release(this.appliedLsn);
     this.appliedEvents += fresh.length;
+    this.batches++;
     this.emit('applied', toStore);
   }
 

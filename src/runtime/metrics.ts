@@ -60,6 +60,22 @@ export class Metrics {
       },
     });
     new Gauge({
+      name: 'tailor_ingest_apply_batches',
+      help: 'Applier batches applied since start',
+      registers: [this.registry],
+      collect() {
+        this.set(applier.batches);
+      },
+    });
+    new Gauge({
+      name: 'tailor_profile_rows_written',
+      help: 'Profile rows written by the applier since start (a busy profile is written once per batch)',
+      registers: [this.registry],
+      collect() {
+        this.set(applier.profileRowsWritten);
+      },
+    });
+    new Gauge({
       name: 'tailor_ingest_apply_failures',
       help: 'Applier batches that failed and were retried',
       registers: [this.registry],

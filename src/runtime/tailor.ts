@@ -63,6 +63,7 @@ export async function startTailor(config: Config, opts: StartOptions = {}): Prom
     name: `applier:${id}`,
     settingsFor: (ws) => settings.profileSettings(ws),
     onError: (e) => log.error({ err: e }, 'applier batch failed; retrying'),
+    lingerMs: config.applyLingerMs,
   });
   const dedup = new DedupWindow(DEDUP_WINDOW_MS, config.dedupMaxIds);
   if (opts.ingest !== false) {

@@ -80,7 +80,8 @@ for (;;) {
 }
 const appliedSeconds = (performance.now() - started) / 1000;
 const metricsText = await (await fetch(`${server.url}/metrics`)).text();
-const metric = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metricsText)?.[1] ?? Number.NaN);
+const metric = (name: string) =>
+  Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metricsText)?.[1] ?? Number.NaN);
 const rss = peakRssMiB(server.child.pid!);
 server.child.kill('SIGTERM');
 await new Promise((r) => server.child.once('exit', r));

@@ -11,7 +11,7 @@ import type { StateStore } from '../stores/state/state-store.js';
 import { createLogger, type Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { nodeId } from './node-id.js';
-import { startPgliteMaintenance } from './pglite-maintenance.js';
+import { prewarmPglite, startPgliteMaintenance } from './pglite-maintenance.js';
 import { WorkspaceSettingsCache } from './workspace-settings.js';
 
 const DEDUP_WINDOW_MS = 24 * 3600_000;
@@ -79,6 +79,7 @@ export async function startTailor(config: Config, opts: StartOptions = {}): Prom
   metrics.bindApplier(applier, spool);
   metrics.startFlushing(state);
   const stopMaintenance = startPgliteMaintenance(state, applier, log);
+  const prewarm = config.state.kind === 'pglite' ? prewarmPglite(config.state.dir, log) : undefined;
 
   const ingestor = new Ingestor(spool, applier, dedup, {
     maxBacklog: opts.maxBacklog ?? config.maxBacklog,
@@ -105,6 +106,7 @@ export async function startTailor(config: Config, opts: StartOptions = {}): Prom
       settings.stop();
       metrics.stop();
       stopMaintenance();
+      prewarm?.stop();
       await applier.stop();
       await spool.close();
       await metrics.flushRejections(state).catch(() => {});

@@ -5,55 +5,69 @@ import type { Ctx } from '../context.js';
 export const PROFILE_COLUMNS = `profile_id, merged_into, user_id, email, phone, traits, first_seen, last_seen, event_count, active_days,
   order_count, total_spend, refund_count, refund_total, first_order_at, last_order_at, categories, recent`;
 
+export interface FoundProfile {
+  row: Record<string, unknown>;
+  identities: { type: string; value: string; firstSeen: number }[];
+  /** Profiles merged into this one; their events count for it. */
+  mergedFrom: string[];
+}
+
+// The surviving row with its identities and merged-away ids, in one statement: a lookup is
+// one round trip to the state store whatever id it starts from.
+const WITH_RELATED = `SELECT ${PROFILE_COLUMNS.split(',')
+  .map((c) => `p.${c.trim()}`)
+  .join(', ')},
+  (SELECT coalesce(json_agg(json_build_array(i.id_type, i.id_value, i.first_seen) ORDER BY i.first_seen, i.id_type, i.id_value), '[]')
+     FROM identities i WHERE i.workspace_id = $1 AND i.profile_id = p.profile_id) AS related_identities,
+  (SELECT coalesce(array_agg(m.profile_id ORDER BY m.profile_id), '{}')
+     FROM profiles m WHERE m.workspace_id = $1 AND m.merged_into = p.profile_id) AS related_merged
+  FROM profiles p`;
+
 /**
  * Finds a profile by anything that names it: its profile id (a merged-away id leads to the
- * survivor), a user id, an anonymous id, an email or a phone number (normalised first).
+ * survivor), a user id, an anonymous id (a value that is both: the user id wins), an email or
+ * a phone number (normalised first; the most recently seen profile with it).
  */
-export async function findProfileRow(ctx: Ctx, anyId: string): Promise<Record<string, unknown>> {
+export async function findProfile(ctx: Ctx, anyId: string): Promise<FoundProfile> {
   const state = ctx.tailor.state;
   const ws = ctx.workspaceId;
-  const byId = async (pid: string) =>
-    (
-      await state.query(
-        `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE workspace_id = $1 AND profile_id = $2`,
-        [ws, pid],
-      )
-    )[0];
-  let row = anyId.startsWith('p_') ? await byId(anyId) : undefined;
-  if (!row) {
-    // A value can be both a user id and an anonymous id; the user id wins. Chosen here rather
-    // than with ORDER BY … LIMIT, which can lead the planner onto a scan of the primary key.
-    const ids = await state.query<{ profile_id: string; id_type: string }>(
-      'SELECT profile_id, id_type FROM identities WHERE workspace_id = $1 AND id_value = $2',
-      [ws, anyId],
-    );
-    const hit = ids.find((i) => i.id_type === 'user') ?? ids[0];
-    if (hit) row = await byId(hit.profile_id);
-  }
-  if (!row) {
+  let rows = await state.query(
+    `WITH hit AS (
+       SELECT profile_id, 0 AS pri FROM profiles WHERE workspace_id = $1 AND profile_id = $2
+       UNION ALL
+       SELECT profile_id, CASE id_type WHEN 'user' THEN 1 ELSE 2 END FROM identities WHERE workspace_id = $1 AND id_value = $2
+     ), survivor AS (
+       SELECT coalesce(p.merged_into, p.profile_id) AS profile_id
+       FROM profiles p JOIN (SELECT profile_id FROM hit ORDER BY pri LIMIT 1) h ON h.profile_id = p.profile_id
+       WHERE p.workspace_id = $1
+     )
+     ${WITH_RELATED} JOIN survivor s ON s.profile_id = p.profile_id WHERE p.workspace_id = $1`,
+    [ws, anyId],
+  );
+  if (rows.length === 0) {
     const email = normalizeEmail(anyId);
     const phone = email
       ? undefined
       : normalizePhone(anyId, ctx.tailor.settings.profileSettings(ws).phoneRegion);
     if (email || phone) {
-      const rows = await state.query(
-        `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE workspace_id = $1 AND merged_into IS NULL AND ${email ? 'email' : 'phone'} = $2
-         ORDER BY last_seen DESC NULLS LAST LIMIT 1`,
+      rows = await state.query(
+        `${WITH_RELATED} WHERE p.workspace_id = $1 AND p.merged_into IS NULL AND p.${email ? 'email' : 'phone'} = $2
+         ORDER BY p.last_seen DESC NULLS LAST LIMIT 1`,
         [ws, email ?? phone],
       );
-      row = rows[0];
     }
   }
-  if (row?.merged_into) row = await byId(String(row.merged_into));
+  const row = rows[0];
   if (!row) throw notFound('profile_not_found', `no profile known by "${anyId}" in this workspace`);
-  return row;
+  const identities = parseJson(row.related_identities) as [string, string, number][];
+  return {
+    row,
+    identities: identities.map(([type, value, firstSeen]) => ({ type, value, firstSeen: Number(firstSeen) })),
+    mergedFrom: (row.related_merged as string[] | null) ?? [],
+  };
 }
 
-/** The profile's own id plus every profile merged into it: the ids its events carry. */
-export async function attributedProfileIds(ctx: Ctx, profileId: string): Promise<string[]> {
-  const rows = await ctx.tailor.state.query<{ profile_id: string }>(
-    'SELECT profile_id FROM profiles WHERE workspace_id = $1 AND merged_into = $2',
-    [ctx.workspaceId, profileId],
-  );
-  return [profileId, ...rows.map((r) => r.profile_id)];
+/** PostgreSQL's driver parses json columns; PGlite may hand them over as text. */
+function parseJson(v: unknown): unknown {
+  return typeof v === 'string' ? JSON.parse(v) : v;
 }

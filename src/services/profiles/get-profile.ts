@@ -1,24 +1,17 @@
 import type { RecentEvent } from '../../profiles/profile-delta.js';
 import { type Ctx, requireRight } from '../context.js';
-import { attributedProfileIds, findProfileRow } from './find-profile.js';
+import { findProfile } from './find-profile.js';
 import { computedTraits, encodeCursor, recentEventView, traitsOf } from './profile-view.js';
 
 /**
  * The 360° view: traits, computed traits, identities, merged profiles and the newest events.
  * Everything comes from the state store (the newest events from the profile row), so a lookup
- * costs a few indexed reads; `nextCursor` continues the timeline from the event store.
+ * is one statement of indexed reads; `nextCursor` continues the timeline from the event store.
  */
 export async function getProfile({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
   requireRight(ctx, 'profiles.read');
-  const row = await findProfileRow(ctx, input.id);
+  const { row, identities, mergedFrom } = await findProfile(ctx, input.id);
   const profileId = String(row.profile_id);
-  const [identities, attributed] = await Promise.all([
-    ctx.tailor.state.query<{ id_type: string; id_value: string; first_seen: number }>(
-      'SELECT id_type, id_value, first_seen FROM identities WHERE workspace_id = $1 AND profile_id = $2 ORDER BY first_seen, id_type, id_value',
-      [ctx.workspaceId, profileId],
-    ),
-    attributedProfileIds(ctx, profileId),
-  ]);
   const recent = JSON.parse(String(row.recent ?? '[]')) as RecentEvent[];
   const last = recent.at(-1);
   const more = Number(row.event_count ?? 0) > recent.length;
@@ -33,11 +26,11 @@ export async function getProfile({ ctx, input }: { ctx: Ctx; input: { id: string
       traitUpdatedAt,
       computed: computedTraits(row),
       identities: identities.map((i) => ({
-        type: i.id_type,
-        value: i.id_value,
-        firstSeen: new Date(Number(i.first_seen)).toISOString(),
+        type: i.type,
+        value: i.value,
+        firstSeen: new Date(i.firstSeen).toISOString(),
       })),
-      mergedFrom: attributed.slice(1),
+      mergedFrom,
     },
     recentEvents: recent.map((r) => recentEventView(r, profileId)),
     nextCursor: more && last ? encodeCursor([last.ts, last.id]) : null,

@@ -1,7 +1,7 @@
 import { invalid } from '../../core/errors.js';
 import type { EventCursor } from '../../stores/events/event-store.js';
 import { type Ctx, requireRight } from '../context.js';
-import { attributedProfileIds, findProfileRow } from './find-profile.js';
+import { findProfile } from './find-profile.js';
 import { decodeCursor, encodeCursor, eventView } from './profile-view.js';
 
 const isCursor = (v: unknown): v is [number, string] =>
@@ -23,12 +23,15 @@ export async function listProfileEvents({
   } catch {
     throw invalid('invalid_cursor', 'cursor is not one this API returned');
   }
-  const profile = await findProfileRow(ctx, input.id);
-  const attributed = await attributedProfileIds(ctx, String(profile.profile_id));
-  const rows = await ctx.tailor.events.profileEvents(ctx.workspaceId, attributed, {
-    limit: input.limit + 1,
-    before,
-  });
+  const { row, mergedFrom } = await findProfile(ctx, input.id);
+  const rows = await ctx.tailor.events.profileEvents(
+    ctx.workspaceId,
+    [String(row.profile_id), ...mergedFrom],
+    {
+      limit: input.limit + 1,
+      before,
+    },
+  );
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {

@@ -2,7 +2,7 @@ import { invalid } from '../../core/errors.js';
 import { usableId } from '../../core/ids.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type Ctx, requireRight } from '../context.js';
-import { findProfileRow } from './find-profile.js';
+import { findProfile } from './find-profile.js';
 import { getProfile } from './get-profile.js';
 import { traitsOf } from './profile-view.js';
 
@@ -25,7 +25,7 @@ export async function updateProfileTraits({
   for (const [k] of entries)
     if (k.length === 0 || k.length > 128)
       throw invalid('invalid_trait_name', 'trait names are 1–128 characters');
-  const row = await findProfileRow(ctx, input.id);
+  const { row } = await findProfile(ctx, input.id);
   const profileId = String(row.profile_id);
   const ids = await ctx.tailor.state.query<{ id_type: string; id_value: string }>(
     `SELECT id_type, id_value FROM identities WHERE workspace_id = $1 AND profile_id = $2 ORDER BY id_type DESC, first_seen LIMIT 1`,

@@ -1,7 +1,7 @@
 import type { EventRecord } from '../../ingest/event-record.js';
 import { BaseEventStore } from './base-event-store.js';
 import { ClickHouseClient, clickhouseLiteral } from './clickhouse-client.js';
-import type { ProfileMergeRow, Row } from './event-store.js';
+import type { ProfileMergeRow, Row, SegmentTransitionRow } from './event-store.js';
 import { render, type SqlFragment } from './sql.js';
 
 // Only types and engines that ClickHouse 18.16 has: no DateTime64, no LowCardinality.
@@ -18,6 +18,12 @@ const DDL = [
   ENGINE = ReplacingMergeTree(lsn) ORDER BY name`,
   `CREATE TABLE IF NOT EXISTS profile_merges (workspace_id String, from_profile String, into_profile String, merged_at Int64)
   ENGINE = ReplacingMergeTree(merged_at) ORDER BY (workspace_id, from_profile)`,
+  // The newest run's list per profile wins (read with argMax(segments, run_id)).
+  `CREATE TABLE IF NOT EXISTS segment_members (workspace_id String, profile_id String, segments Array(String), run_id Int64)
+  ENGINE = ReplacingMergeTree(run_id) ORDER BY (workspace_id, profile_id)`,
+  `CREATE TABLE IF NOT EXISTS segment_transitions (
+    workspace_id String, run_id Int64, segment_id String, profile_id String, at Int64, entered UInt8
+  ) ENGINE = MergeTree() ORDER BY (workspace_id, segment_id, profile_id, run_id)`,
 ];
 
 /** ClickHouse over HTTP: the server-mode event store, shared by any number of Tailor processes. */
@@ -76,6 +82,33 @@ export class ClickHouseEventStore extends BaseEventStore {
         from_profile: m.fromProfile,
         into_profile: m.intoProfile,
         merged_at: m.at,
+      })),
+    );
+  }
+
+  async writeMemberships(
+    workspaceId: string,
+    runId: number,
+    rows: readonly { profileId: string; segments: readonly string[] }[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await this.ch.insert(
+      'segment_members',
+      rows.map((r) => ({ workspace_id: workspaceId, profile_id: r.profileId, segments: r.segments, run_id: runId })),
+    );
+  }
+
+  async writeTransitions(rows: readonly SegmentTransitionRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.ch.insert(
+      'segment_transitions',
+      rows.map((r) => ({
+        workspace_id: r.workspaceId,
+        run_id: r.runId,
+        segment_id: r.segmentId,
+        profile_id: r.profileId,
+        at: r.at,
+        entered: r.entered ? 1 : 0,
       })),
     );
   }

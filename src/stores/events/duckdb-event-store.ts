@@ -14,7 +14,7 @@ import {
 } from '@duckdb/node-api';
 import type { EventRecord } from '../../ingest/event-record.js';
 import { BaseEventStore } from './base-event-store.js';
-import type { ProfileMergeRow, Row } from './event-store.js';
+import type { ProfileMergeRow, Row, SegmentTransitionRow } from './event-store.js';
 import { render, type SqlFragment, type SqlValue } from './sql.js';
 
 const DDL = [
@@ -27,6 +27,12 @@ const DDL = [
   `CREATE TABLE IF NOT EXISTS profile_merges (
     workspace_id VARCHAR NOT NULL, from_profile VARCHAR NOT NULL, into_profile VARCHAR NOT NULL, merged_at BIGINT NOT NULL,
     PRIMARY KEY (workspace_id, from_profile))`,
+  `CREATE TABLE IF NOT EXISTS segment_members (
+    workspace_id VARCHAR NOT NULL, profile_id VARCHAR NOT NULL, segments VARCHAR[] NOT NULL, run_id BIGINT NOT NULL,
+    PRIMARY KEY (workspace_id, profile_id))`,
+  `CREATE TABLE IF NOT EXISTS segment_transitions (
+    workspace_id VARCHAR NOT NULL, run_id BIGINT NOT NULL, segment_id VARCHAR NOT NULL, profile_id VARCHAR NOT NULL,
+    "at" BIGINT NOT NULL, entered BOOLEAN NOT NULL)`,
 ];
 
 /** DuckDB in a file: the embedded event store. One process owns the file. */
@@ -113,6 +119,59 @@ export class DuckDbEventStore extends BaseEventStore {
           [VARCHAR, VARCHAR, VARCHAR, BIGINT],
         );
       }
+    });
+  }
+
+  /** One transaction: the old rows of these profiles out, the non-empty lists in. */
+  writeMemberships(
+    workspaceId: string,
+    runId: number,
+    rows: readonly { profileId: string; segments: readonly string[] }[],
+  ): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    return this.serialized(async () => {
+      const c = this.writer;
+      await c.run('BEGIN TRANSACTION');
+      try {
+        for (let i = 0; i < rows.length; i += 10_000) {
+          await c.run(
+            'DELETE FROM segment_members WHERE workspace_id = $1 AND profile_id IN (SELECT unnest($2))',
+            [workspaceId, listValue(rows.slice(i, i + 10_000).map((r) => r.profileId))],
+            [VARCHAR, LIST(VARCHAR)],
+          );
+        }
+        const a = await c.createAppender('segment_members');
+        for (const r of rows) {
+          if (r.segments.length === 0) continue;
+          a.appendVarchar(workspaceId);
+          a.appendVarchar(r.profileId);
+          a.appendList([...r.segments], LIST(VARCHAR));
+          a.appendBigInt(BigInt(runId));
+          a.endRow();
+        }
+        a.closeSync();
+        await c.run('COMMIT');
+      } catch (e) {
+        await c.run('ROLLBACK').catch(() => {});
+        throw e;
+      }
+    });
+  }
+
+  writeTransitions(rows: readonly SegmentTransitionRow[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    return this.serialized(async () => {
+      const a = await this.writer.createAppender('segment_transitions');
+      for (const r of rows) {
+        a.appendVarchar(r.workspaceId);
+        a.appendBigInt(BigInt(r.runId));
+        a.appendVarchar(r.segmentId);
+        a.appendVarchar(r.profileId);
+        a.appendBigInt(BigInt(r.at));
+        a.appendBoolean(r.entered);
+        a.endRow();
+      }
+      a.closeSync();
     });
   }
 

@@ -16,6 +16,16 @@ export interface ProfileMergeRow {
 
 export type Row = Record<string, unknown>;
 
+export interface SegmentTransitionRow {
+  workspaceId: string;
+  runId: number;
+  segmentId: string;
+  profileId: string;
+  /** Epoch ms of the evaluation that saw the change. */
+  at: number;
+  entered: boolean;
+}
+
 /**
  * The append-only event store. Implementations: DuckDB (embedded) and ClickHouse (server);
  * both must pass event-store.contract.test.ts. Every read is scoped by workspace.
@@ -53,6 +63,17 @@ export interface EventStore {
   recordMerges(merges: readonly ProfileMergeRow[]): Promise<void>;
   /** Runs a read query (the segment engine's entry point). */
   select(q: SqlFragment): Promise<Row[]>;
+  /**
+   * Replaces the stored segment lists of these profiles (`segment_members`); an empty list
+   * means the profile is in no segment. `runId` increases with every engine run.
+   */
+  writeMemberships(
+    workspaceId: string,
+    runId: number,
+    rows: readonly { profileId: string; segments: readonly string[] }[],
+  ): Promise<void>;
+  /** Appends segment entries and exits (`segment_transitions`), the membership history. */
+  writeTransitions(rows: readonly SegmentTransitionRow[]): Promise<void>;
   close(): Promise<void>;
 }
 

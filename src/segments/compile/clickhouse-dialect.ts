@@ -1,0 +1,74 @@
+import { join, raw, sql } from '../../stores/events/sql.js';
+import type { Dialect } from './dialect.js';
+
+/**
+ * ClickHouse, down to 18.16 (Debian's package): no CTE subqueries, no window functions, JSON
+ * read with the `visitParam*` functions (top-level keys only), aggregates with `-If`
+ * combinators, JOINs with explicit strictness and USING, missing values as type defaults.
+ */
+export const clickhouseDialect: Dialect = {
+  name: 'clickhouse',
+  aggIf(fn, x, cond) {
+    switch (fn) {
+      case 'count':
+        return sql`countIf(${cond})`;
+      case 'uniq':
+        return sql`uniqExactIf(${x!}, ${cond})`;
+      case 'list':
+        return sql`groupArrayIf(${x!}, ${cond})`;
+      case 'sum':
+        return sql`sumIf(${x!}, ${cond})`;
+      case 'avg':
+        return sql`avgIf(${x!}, ${cond})`;
+      case 'min':
+        return sql`minIf(${x!}, ${cond})`;
+      case 'max':
+        return sql`maxIf(${x!}, ${cond})`;
+    }
+  },
+  argMaxIf: (x, by, cond) => sql`argMaxIf(${x}, ${by}, ${cond})`,
+  jsonHas: (col, key) => sql`(visitParamHas(${col}, ${key}) AND visitParamExtractRaw(${col}, ${key}) != 'null')`,
+  // A string value comes back unquoted; anything else as its raw JSON text.
+  jsonText: (col, key) =>
+    sql`if(substring(visitParamExtractRaw(${col}, ${key}), 1, 1) = '"', visitParamExtractString(${col}, ${key}), visitParamExtractRaw(${col}, ${key}))`,
+  toNumber: (text) => sql`toFloat64OrNull(${text})`,
+  dateMs: (text) => sql`toInt64(toUnixTimestamp(parseDateTimeBestEffortOrNull(${text}))) * 1000`,
+  monthDay: (text) => sql`formatDateTime(parseDateTimeBestEffortOrNull(${text}), '%m-%d')`,
+  containsCi: (text, part) => sql`positionCaseInsensitiveUTF8(${text}, ${part}) > 0`,
+  startsWith: (text, prefix) => sql`substring(${text}, 1, length(${prefix})) = ${prefix}`,
+  endsWith: (text, suffix) =>
+    sql`(length(${text}) >= length(${suffix}) AND substring(${text}, length(${text}) - length(${suffix}) + 1) = ${suffix})`,
+  listAny: (list, v, pred) => sql`arrayExists(${raw(v)} -> ${pred}, ${list})`,
+  truthy: (cond) => sql`coalesce(${cond}, 0)`,
+  bucket: (pid, salt) =>
+    sql`reinterpretAsUInt32(reverse(unhex(substring(hex(MD5(concat(${salt}, ':', ${pid}))), 1, 8)))) % 100`,
+  floorDiv: (a, b) => sql`floor(${a} / ${b})`,
+  attributedEvents(ws, now, restrict) {
+    const only =
+      restrict === undefined
+        ? sql``
+        : sql` AND (profile_id IN ${restrict} OR profile_id IN (SELECT from_profile FROM profile_merges WHERE workspace_id = ${ws} AND into_profile IN ${restrict}))`;
+    return sql`(SELECT if(into_profile = '', profile_id, into_profile) AS pid, type, event, timestamp AS ts,
+        properties AS props, traits, user_id, anonymous_id
+      FROM events ANY LEFT JOIN (
+        SELECT from_profile AS profile_id, argMax(into_profile, merged_at) AS into_profile
+        FROM profile_merges WHERE workspace_id = ${ws} GROUP BY from_profile
+      ) USING profile_id
+      WHERE workspace_id = ${ws} AND timestamp <= ${now}${only})`;
+  },
+  idList(pairs) {
+    if (pairs.length === 0) return sql`emptyArrayString()`;
+    const items = pairs.map(([id, flag]) => sql`if(${flag}, ${id}, '')`);
+    return sql`arrayFilter(x -> x != '', [${join(items, raw(', '))}])`;
+  },
+  sampleIf: (x, cond, n) => sql`groupArrayIf(${raw(String(Math.trunc(n)))})(${x}, ${cond})`,
+  storedMembership(ws, restrict) {
+    const only = restrict === undefined ? sql`` : sql` AND profile_id IN ${restrict}`;
+    return sql`(SELECT profile_id AS pid, argMax(segments, run_id) AS segs FROM segment_members
+      WHERE workspace_id = ${ws}${only} GROUP BY profile_id)`;
+  },
+  membershipDiff: (cur, old) =>
+    sql`SELECT pid, before, after FROM (SELECT pid, segs AS after FROM ${cur})
+      ALL FULL OUTER JOIN (SELECT pid, segs AS before FROM ${old}) USING pid
+      WHERE before != after`,
+};

@@ -1,0 +1,344 @@
+import type { ProfileSettings } from '../../profiles/settings.js';
+import { join, raw, render, type SqlFragment, type SqlValue, sql } from '../../stores/events/sql.js';
+import { type ComputedTrait, type Definition, durationMs, type Node, type PropertyFilter, type Window } from '../dsl.js';
+import type { AggFn, Dialect } from './dialect.js';
+
+const DAY = 86_400_000;
+// Portable boolean constants: ClickHouse 18.16 has no TRUE/FALSE literals.
+const TRUE = raw('1 = 1');
+const FALSE = raw('1 = 0');
+
+/** A value as the comparisons see it: whether it is present, as text, as a number. */
+interface Accessor {
+  has: SqlFragment;
+  text: SqlFragment;
+  num: SqlFragment;
+}
+type Cmp = { op: string; value?: unknown; values?: unknown[]; from?: number; to?: number };
+
+export interface CompileContext {
+  workspaceId: string;
+  /** Evaluation time, epoch ms: windows end here and later events are not seen. */
+  now: number;
+  settings: ProfileSettings;
+  /** Today as 'MM-DD' in the workspace's time zone, for anniversaries. */
+  monthDay: string;
+  /** Stored definitions of the workspace's segments, for `segment` references. */
+  definitionOf(segmentId: string): Definition | undefined;
+}
+
+/**
+ * Compiles definitions into expressions over one per-profile aggregation of the events. Each
+ * behaviour the definitions mention becomes one aggregate column (`a0`, `a1`, …), shared by
+ * every definition that needs the same one; each definition becomes a boolean expression over
+ * those columns. `OnePass` (one-pass.ts) puts them into a single query:
+ *
+ *   SELECT pid, <definition expressions> FROM (
+ *     SELECT pid, count(*) FILTER (WHERE type = 'track' AND event = $1 AND ts >= $2) AS a0, …
+ *     FROM <the workspace's events, attributed to surviving profiles> GROUP BY pid)
+ */
+export class Compiler {
+  private readonly aggs = new Map<string, { name: string; expr: SqlFragment }>();
+  private readonly inlined = new Map<string, SqlFragment>();
+  private readonly inlining = new Set<string>();
+  private lambdas = 0;
+
+  constructor(
+    readonly dialect: Dialect,
+    readonly ctx: CompileContext,
+  ) {}
+
+  /** The aggregate columns registered so far, as `expr AS name` items. */
+  aggregateColumns(): SqlFragment[] {
+    return [...this.aggs.values()].map((a) => sql`${a.expr} AS ${raw(a.name)}`);
+  }
+
+  /** A boolean expression (over the aggregate columns and `pid`) that holds for members. */
+  definition(def: Definition): SqlFragment {
+    return this.node(def.root);
+  }
+
+  private agg(fn: AggFn, x: SqlFragment | null, cond: SqlFragment): SqlFragment {
+    return this.column(this.dialect.aggIf(fn, x, cond));
+  }
+
+  private argMax(x: SqlFragment, cond: SqlFragment): SqlFragment {
+    return this.column(this.dialect.argMaxIf(x, raw('ts'), cond));
+  }
+
+  /** Registers an aggregate column (once per distinct expression) and returns its name. */
+  private column(expr: SqlFragment): SqlFragment {
+    const key = render(expr, (v) => JSON.stringify(v)).text;
+    let a = this.aggs.get(key);
+    if (!a) {
+      a = { name: `a${this.aggs.size}`, expr };
+      this.aggs.set(key, a);
+    }
+    return raw(a.name);
+  }
+
+  private node(n: Node): SqlFragment {
+    const d = this.dialect;
+    switch (n.type) {
+      case 'and':
+      case 'or':
+        return sql`(${join(
+          n.children.map((c) => this.node(c)),
+          raw(n.type === 'and' ? ' AND ' : ' OR '),
+        )})`;
+      case 'not':
+        return sql`(NOT ${this.node(n.child)})`;
+      case 'trait':
+        return this.trait(n);
+      case 'computed':
+        return this.compare(this.computed(n.trait), n);
+      case 'event': {
+        const c = this.agg('count', null, this.eventCond(n.event, n.where, n.window));
+        const count = n.count ?? { op: 'at_least', value: 1 };
+        const op = count.op === 'at_least' ? '>=' : count.op === 'at_most' ? '<=' : '=';
+        return sql`(${c} ${raw(op)} ${count.value})`;
+      }
+      case 'no_event':
+        return sql`(${this.agg('count', null, this.eventCond(n.event, n.where, n.window))} = 0)`;
+      case 'first_event': {
+        const cond = this.eventCond(n.event, n.where, undefined);
+        const first = this.agg('min', raw('ts'), cond);
+        return d.truthy(sql`(${this.agg('count', null, cond)} > 0 AND ${this.inWindow(first, n.window)})`);
+      }
+      case 'last_event': {
+        const cond = this.eventCond(n.event, n.where, undefined);
+        const last = this.agg('max', raw('ts'), cond);
+        return d.truthy(
+          sql`(${this.agg('count', null, cond)} > 0 AND ${last} < ${this.ctx.now - durationMs(n.olderThan)})`,
+        );
+      }
+      case 'aggregate': {
+        const value = d.toNumber(d.jsonText(raw('props'), n.property));
+        const cond = sql`${this.eventCond(n.event, n.where, n.window)} AND ${d.jsonHas(raw('props'), n.property)}`;
+        const x =
+          n.fn === 'count_distinct'
+            ? this.agg('uniq', d.jsonText(raw('props'), n.property), cond)
+            : n.fn === 'sum'
+              ? sql`coalesce(${this.agg('sum', value, sql`${cond} AND ${value} IS NOT NULL`)}, 0)`
+              : this.agg(n.fn, value, sql`${cond} AND ${value} IS NOT NULL`);
+        return this.compare({ has: TRUE, text: x, num: x }, n.compare);
+      }
+      case 'sequence':
+        return this.sequence(n);
+      case 'trend':
+        return this.trend(n);
+      case 'segment':
+        return this.segmentRef(n.segmentId);
+      case 'list':
+        throw new Error('manual lists are not compiled yet');
+      case 'bucket':
+        return sql`(${d.bucket(raw('pid'), n.salt)} BETWEEN ${n.from} AND ${n.to})`;
+    }
+  }
+
+  /** type/name of the event, its property filters and its window, as a row condition. */
+  private eventCond(event: string, where: readonly PropertyFilter[] | undefined, window: Window | undefined) {
+    const parts: SqlFragment[] = [sql`type = 'track' AND event = ${event}`];
+    for (const f of where ?? []) {
+      const text = this.dialect.jsonText(raw('props'), f.property);
+      const acc = { has: this.dialect.jsonHas(raw('props'), f.property), text, num: this.dialect.toNumber(text) };
+      parts.push(this.compare(acc, f));
+    }
+    if (window) parts.push(this.inWindow(raw('ts'), window));
+    return join(parts, raw(' AND '));
+  }
+
+  private inWindow(ts: SqlFragment, w: Window): SqlFragment {
+    if ('last' in w) return sql`${ts} >= ${this.ctx.now - durationMs(w.last)}`;
+    return sql`(${ts} >= ${Date.parse(w.between.from)} AND ${ts} < ${Date.parse(w.between.to)})`;
+  }
+
+  /** Comparisons on a value given as presence, text and number (shared by traits and properties). */
+  private compare(v: Accessor, c: Cmp): SqlFragment {
+    const d = this.dialect;
+    const eq = (x: SqlValue | boolean): SqlFragment =>
+      typeof x === 'number'
+        ? sql`${v.num} = ${x}`
+        : typeof x === 'boolean'
+          ? sql`${v.text} = ${x ? 'true' : 'false'}`
+          : sql`${v.text} = ${x}`;
+    const cmp = (op: string, x: unknown) => sql`${v.num} ${raw(op)} ${x as number}`;
+    let out: SqlFragment;
+    switch (c.op) {
+      case 'eq':
+        out = sql`${v.has} AND ${eq(c.value as SqlValue)}`;
+        break;
+      case 'neq':
+        return sql`NOT ${d.truthy(sql`(${v.has} AND ${eq(c.value as SqlValue)})`)}`;
+      case 'in':
+        out = sql`${v.has} AND (${join((c.values as SqlValue[]).map(eq), raw(' OR '))})`;
+        break;
+      case 'not_in':
+        return sql`NOT ${d.truthy(sql`(${v.has} AND (${join((c.values as SqlValue[]).map(eq), raw(' OR '))}))`)}`;
+      case 'contains':
+        out = sql`${v.has} AND ${d.containsCi(v.text, c.value as string)}`;
+        break;
+      case 'not_contains':
+        return sql`NOT ${d.truthy(sql`(${v.has} AND ${d.containsCi(v.text, c.value as string)})`)}`;
+      case 'starts_with':
+        out = sql`${v.has} AND ${d.startsWith(v.text, c.value as string)}`;
+        break;
+      case 'ends_with':
+        out = sql`${v.has} AND ${d.endsWith(v.text, c.value as string)}`;
+        break;
+      case 'gt':
+        out = sql`${v.has} AND ${cmp('>', c.value)}`;
+        break;
+      case 'gte':
+        out = sql`${v.has} AND ${cmp('>=', c.value)}`;
+        break;
+      case 'lt':
+        out = sql`${v.has} AND ${cmp('<', c.value)}`;
+        break;
+      case 'lte':
+        out = sql`${v.has} AND ${cmp('<=', c.value)}`;
+        break;
+      case 'between':
+        out = sql`${v.has} AND ${v.num} >= ${c.from as number} AND ${v.num} <= ${c.to as number}`;
+        break;
+      case 'exists':
+        out = v.has;
+        break;
+      case 'not_exists':
+        return sql`NOT ${d.truthy(v.has)}`;
+      default:
+        throw new Error(`comparison ${c.op} does not apply here`);
+    }
+    return d.truthy(sql`(${out})`);
+  }
+
+  /** A trait's newest value by event timestamp among the profile's identify events. */
+  private trait(n: Extract<Node, { type: 'trait' }>): SqlFragment {
+    const d = this.dialect;
+    const has = d.jsonHas(raw('traits'), n.trait);
+    const cond = sql`type = 'identify' AND ${has}`;
+    const text = this.argMax(d.jsonText(raw('traits'), n.trait), cond);
+    const present = sql`${this.agg('count', null, cond)} > 0`;
+    const v = { has: present, text, num: d.toNumber(text) };
+    const day = (days: number) => this.ctx.now - days * DAY;
+    switch (n.op) {
+      case 'before':
+        return d.truthy(sql`(${present} AND ${d.dateMs(text)} < ${Date.parse(n.value)})`);
+      case 'after':
+        return d.truthy(sql`(${present} AND ${d.dateMs(text)} > ${Date.parse(n.value)})`);
+      case 'within_last':
+        return d.truthy(
+          sql`(${present} AND ${d.dateMs(text)} >= ${day(n.days)} AND ${d.dateMs(text)} <= ${this.ctx.now})`,
+        );
+      case 'more_than_ago':
+        return d.truthy(sql`(${present} AND ${d.dateMs(text)} < ${day(n.days)})`);
+      case 'anniversary':
+        return d.truthy(
+          n.period === 'today'
+            ? sql`(${present} AND ${d.monthDay(text)} = ${this.ctx.monthDay})`
+            : sql`(${present} AND substring(${d.monthDay(text)}, 1, 2) = ${this.ctx.monthDay.slice(0, 2)})`,
+        );
+      default:
+        return this.compare(v, n);
+    }
+  }
+
+  /** Built-in computed traits, with the same meaning as on the profile (profile-delta.ts). */
+  private computed(t: ComputedTrait): Accessor {
+    const d = this.dialect;
+    const s = this.ctx.settings;
+    const all = TRUE;
+    const order = sql`type = 'track' AND event IN ${s.orderEvents}`;
+    const orders = this.agg('count', null, order);
+    const revenue = sql`coalesce(${join(
+      s.revenueProperties.map((p) => d.toNumber(d.jsonText(raw('props'), p))),
+      raw(', '),
+    )})`;
+    const spend = sql`coalesce(${this.agg('sum', revenue, order)}, 0)`;
+    const num = (x: SqlFragment, has: SqlFragment = TRUE): Accessor => ({ has, text: x, num: x });
+    switch (t) {
+      case 'first_seen':
+        return num(this.agg('min', raw('ts'), all));
+      case 'last_seen':
+        return num(this.agg('max', raw('ts'), all));
+      case 'event_count':
+        return num(this.agg('count', null, all));
+      case 'active_days_30':
+        return num(this.agg('uniq', d.floorDiv(raw('ts'), DAY), sql`ts >= ${this.ctx.now - 30 * DAY}`));
+      case 'order_count':
+        return num(orders);
+      case 'total_spend':
+        return num(spend);
+      case 'avg_order_value':
+        return num(sql`${spend} / ${orders}`, sql`${orders} > 0`);
+      case 'first_order_at':
+        return num(this.agg('min', raw('ts'), order), sql`${orders} > 0`);
+      case 'last_order_at':
+        return num(this.agg('max', raw('ts'), order), sql`${orders} > 0`);
+      case 'days_since_last_order':
+        return num(
+          d.floorDiv(sql`(${this.ctx.now} - ${this.agg('max', raw('ts'), order)})`, DAY),
+          sql`${orders} > 0`,
+        );
+    }
+  }
+
+  /**
+   * `followed`: some `first` at x has a `then` in (x, x + within]. Not followed: the latest
+   * `first` (in the window) is at least `within` old and no `then` came in (x, x + within].
+   */
+  private sequence(n: Extract<Node, { type: 'sequence' }>): SqlFragment {
+    const d = this.dialect;
+    const within = durationMs(n.within);
+    const c1 = this.eventCond(n.first.event, n.first.where, n.window);
+    const c2 = this.eventCond(n.then.event, n.then.where, undefined);
+    const seconds = this.agg('list', raw('ts'), c2);
+    const y = `y${this.lambdas++}`;
+    if (n.followed) {
+      const x = `x${this.lambdas++}`;
+      const firsts = this.agg('list', raw('ts'), c1);
+      return d.truthy(
+        d.listAny(firsts, x, d.listAny(seconds, y, sql`${raw(y)} > ${raw(x)} AND ${raw(y)} <= ${raw(x)} + ${within}`)),
+      );
+    }
+    const last = this.agg('max', raw('ts'), c1);
+    return d.truthy(
+      sql`(${this.agg('count', null, c1)} > 0 AND ${last} + ${within} <= ${this.ctx.now} AND NOT ${d.listAny(
+        seconds,
+        y,
+        sql`${raw(y)} > ${last} AND ${raw(y)} <= ${last} + ${within}`,
+      )})`,
+    );
+  }
+
+  /**
+   * Windows back from now: recent = [now − recent, now], previous = the `previous` before it.
+   * Stopped: some in previous, none in recent. Restarted: some in recent, none in previous,
+   * and some before previous.
+   */
+  private trend(n: Extract<Node, { type: 'trend' }>): SqlFragment {
+    const now = this.ctx.now;
+    const recentFrom = now - durationMs(n.recent);
+    const previousFrom = recentFrom - durationMs(n.previous);
+    const base = this.eventCond(n.event, n.where, undefined);
+    const recent = this.agg('count', null, sql`${base} AND ts >= ${recentFrom}`);
+    const previous = this.agg('count', null, sql`${base} AND ts >= ${previousFrom} AND ts < ${recentFrom}`);
+    if (n.change === 'stopped') return sql`(${previous} > 0 AND ${recent} = 0)`;
+    const before = this.agg('count', null, sql`${base} AND ts < ${previousFrom}`);
+    return sql`(${recent} > 0 AND ${previous} = 0 AND ${before} > 0)`;
+  }
+
+  /** Another segment's definition, inlined (references are checked for cycles when saved). */
+  private segmentRef(id: string): SqlFragment {
+    const done = this.inlined.get(id);
+    if (done) return done;
+    const def = this.ctx.definitionOf(id);
+    if (!def) return FALSE;
+    if (this.inlining.has(id)) throw new Error(`segment reference cycle through ${id}`);
+    this.inlining.add(id);
+    const expr = sql`(${this.node(def.root)})`;
+    this.inlining.delete(id);
+    this.inlined.set(id, expr);
+    return expr;
+  }
+}

@@ -1,0 +1,53 @@
+import type { SqlFragment } from '../../stores/events/sql.js';
+
+export type AggFn = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'uniq' | 'list';
+
+/**
+ * What differs between the event stores' SQL. The compiler (compiler.ts) writes everything
+ * else once; each engine overrides only these hooks, as Kysely's dialects do.
+ *
+ * Fragments passed in are trusted SQL built by the compiler; `key` and other plain strings are
+ * values and are bound (DuckDB) or escaped (ClickHouse) by the store's renderer.
+ */
+export interface Dialect {
+  readonly name: 'duckdb' | 'clickhouse';
+  /** An aggregate over the rows where `cond` holds (`x` is ignored for count). */
+  aggIf(fn: AggFn, x: SqlFragment | null, cond: SqlFragment): SqlFragment;
+  /** The value of `x` on the row with the greatest `by` among those where `cond` holds. */
+  argMaxIf(x: SqlFragment, by: SqlFragment, cond: SqlFragment): SqlFragment;
+  /** A top-level key of a JSON object held as text: present and not null. */
+  jsonHas(col: SqlFragment, key: string): SqlFragment;
+  /** The key's value as text: a string unquoted, a number or boolean as written. */
+  jsonText(col: SqlFragment, key: string): SqlFragment;
+  /** Text to a double, NULL when it is not a number. */
+  toNumber(text: SqlFragment): SqlFragment;
+  /** Text holding an ISO date or date-time to epoch milliseconds, NULL when unreadable. */
+  dateMs(text: SqlFragment): SqlFragment;
+  /** 'MM-DD' of a date held as text, NULL when unreadable. */
+  monthDay(text: SqlFragment): SqlFragment;
+  containsCi(text: SqlFragment, part: string): SqlFragment;
+  startsWith(text: SqlFragment, prefix: string): SqlFragment;
+  endsWith(text: SqlFragment, suffix: string): SqlFragment;
+  /** True when some element `v` of `list` satisfies `pred` (which refers to `v` by name). */
+  listAny(list: SqlFragment, v: string, pred: SqlFragment): SqlFragment;
+  /** A NULL (unknown) condition counts as false. */
+  truthy(cond: SqlFragment): SqlFragment;
+  /** 0–99, the same for a profile id and salt on every engine (first 32 bits of MD5, mod 100). */
+  bucket(profileId: SqlFragment, salt: string): SqlFragment;
+  /** Integer division rounding down. */
+  floorDiv(a: SqlFragment, b: number): SqlFragment;
+  /**
+   * The workspace's events with `pid`, the surviving profile after merges, and the columns
+   * the compiler reads: `type, event, ts, props, traits, user_id, anonymous_id`. `restrict`,
+   * when given, limits it to the events of those surviving profiles.
+   */
+  attributedEvents(workspaceId: string, now: number, restrict?: readonly string[]): SqlFragment;
+  /** The ids whose flags hold, in the given order: `[id for (id, flag) in pairs if flag]`. */
+  idList(pairs: readonly [string, SqlFragment][]): SqlFragment;
+  /** Up to `n` values of `x` where `cond` holds (smallest first where the engine can). */
+  sampleIf(x: SqlFragment, cond: SqlFragment, n: number): SqlFragment;
+  /** The stored membership lists: columns `pid`, `segs`. */
+  storedMembership(workspaceId: string, restrict?: readonly string[]): SqlFragment;
+  /** Rows of `cur` and `old` (both `pid`, `segs`) whose lists differ: `pid, before, after`. */
+  membershipDiff(cur: SqlFragment, old: SqlFragment): SqlFragment;
+}

@@ -1,0 +1,60 @@
+import { join, raw, sql } from '../../stores/events/sql.js';
+import type { AggFn, Dialect } from './dialect.js';
+
+const path = (key: string) => `$."${key.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+
+const AGG: Record<AggFn, string> = {
+  count: 'count',
+  sum: 'sum',
+  avg: 'avg',
+  min: 'min',
+  max: 'max',
+  uniq: 'count',
+  list: 'list',
+};
+
+export const duckdbDialect: Dialect = {
+  name: 'duckdb',
+  aggIf(fn, x, cond) {
+    if (fn === 'count') return sql`count(*) FILTER (WHERE ${cond})`;
+    if (fn === 'uniq') return sql`count(DISTINCT ${x!}) FILTER (WHERE ${cond})`;
+    return sql`${raw(AGG[fn])}(${x!}) FILTER (WHERE ${cond})`;
+  },
+  argMaxIf: (x, by, cond) => sql`arg_max(${x}, ${by}) FILTER (WHERE ${cond})`,
+  jsonHas: (col, key) => sql`coalesce(json_type(${col}, ${path(key)}), 'NULL') <> 'NULL'`,
+  jsonText: (col, key) => sql`json_extract_string(${col}, ${path(key)})`,
+  toNumber: (text) => sql`TRY_CAST(${text} AS DOUBLE)`,
+  dateMs: (text) => sql`epoch_ms(TRY_CAST(TRY_CAST(${text} AS TIMESTAMPTZ) AS TIMESTAMP))`,
+  monthDay: (text) => sql`strftime(TRY_CAST(TRY_CAST(${text} AS TIMESTAMPTZ) AS TIMESTAMP), '%m-%d')`,
+  containsCi: (text, part) => sql`contains(lower(${text}), lower(${part}))`,
+  startsWith: (text, prefix) => sql`starts_with(${text}, ${prefix})`,
+  endsWith: (text, suffix) => sql`suffix(${text}, ${suffix})`,
+  // A list aggregate over no rows is NULL, not empty.
+  listAny: (list, v, pred) => sql`coalesce(len(list_filter(${list}, ${raw(v)} -> ${pred})), 0) > 0`,
+  truthy: (cond) => sql`coalesce(${cond}, false)`,
+  bucket: (pid, salt) => sql`CAST(('0x' || substr(md5(${salt} || ':' || ${pid}), 1, 8)) AS UBIGINT) % 100`,
+  floorDiv: (a, b) => sql`floor(${a} / ${b})`,
+  attributedEvents(ws, now, restrict) {
+    const only =
+      restrict === undefined ? sql`` : sql` AND coalesce(m.into_profile, e.profile_id) IN ${restrict}`;
+    return sql`(SELECT coalesce(m.into_profile, e.profile_id) AS pid, e.type AS type, e.event AS event,
+        e.timestamp AS ts, e.properties AS props, e.traits AS traits, e.user_id AS user_id, e.anonymous_id AS anonymous_id
+      FROM events e LEFT JOIN profile_merges m ON m.workspace_id = e.workspace_id AND m.from_profile = e.profile_id
+      WHERE e.workspace_id = ${ws} AND e.timestamp <= ${now}${only})`;
+  },
+  idList(pairs) {
+    if (pairs.length === 0) return sql`[]::VARCHAR[]`;
+    const items = pairs.map(([id, flag]) => sql`CASE WHEN ${flag} THEN ${id} END`);
+    return sql`list_filter([${join(items, raw(', '))}]::VARCHAR[], x -> x IS NOT NULL)`;
+  },
+  sampleIf: (x, cond, n) => sql`coalesce(min(${x}, ${n}) FILTER (WHERE ${cond}), []::VARCHAR[])`,
+  storedMembership(ws, restrict) {
+    const only = restrict === undefined ? sql`` : sql` AND profile_id IN ${restrict}`;
+    return sql`(SELECT profile_id AS pid, segments AS segs FROM segment_members WHERE workspace_id = ${ws}${only})`;
+  },
+  membershipDiff: (cur, old) =>
+    sql`SELECT coalesce(c.pid, o.pid) AS pid, coalesce(o.segs, []::VARCHAR[]) AS before, coalesce(c.segs, []::VARCHAR[]) AS after
+      FROM ${cur} c FULL OUTER JOIN ${old} o ON c.pid = o.pid
+      WHERE coalesce(o.segs, []::VARCHAR[]) <> coalesce(c.segs, []::VARCHAR[])`,
+};
+

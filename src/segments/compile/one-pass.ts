@@ -1,0 +1,63 @@
+import { join, raw, type SqlFragment, sql } from '../../stores/events/sql.js';
+import type { Definition } from '../dsl.js';
+import { type CompileContext, Compiler } from './compiler.js';
+import type { Dialect } from './dialect.js';
+
+export interface SegmentToEvaluate {
+  id: string;
+  definition: Definition;
+}
+
+/**
+ * The one pass: every segment of a workspace evaluated by a single scan of its events.
+ *
+ *   SELECT pid, <ids of the segments whose expression holds> AS segs
+ *   FROM (SELECT pid, <every aggregate any segment needs> FROM <events> GROUP BY pid)
+ *
+ * `restrict` limits the scan to the events of those (surviving) profiles: the incremental run.
+ */
+export function membershipQuery(
+  dialect: Dialect,
+  ctx: CompileContext,
+  segments: readonly SegmentToEvaluate[],
+  restrict?: readonly string[],
+): SqlFragment {
+  const c = new Compiler(dialect, ctx);
+  const sorted = [...segments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const flags = sorted.map((s) => [s.id, c.definition(s.definition)] as [string, SqlFragment]);
+  return sql`(SELECT pid, ${dialect.idList(flags)} AS segs FROM ${perProfile(c, ctx, restrict)})`;
+}
+
+/** The size of an unsaved definition's audience, how many profiles were looked at, and a sample. */
+export function previewQuery(
+  dialect: Dialect,
+  ctx: CompileContext,
+  definition: Definition,
+  sampleSize: number,
+): SqlFragment {
+  const c = new Compiler(dialect, ctx);
+  const expr = c.definition(definition);
+  return sql`SELECT ${dialect.aggIf('count', null, expr)} AS size, count(*) AS profiles,
+    ${dialect.sampleIf(raw('pid'), expr, sampleSize)} AS sample
+    FROM ${perProfile(c, ctx)}`;
+}
+
+/** Changed memberships: the one pass joined with what is stored (`pid, before, after`). */
+export function diffQuery(
+  dialect: Dialect,
+  ctx: CompileContext,
+  segments: readonly SegmentToEvaluate[],
+  restrict?: readonly string[],
+): SqlFragment {
+  return dialect.membershipDiff(
+    membershipQuery(dialect, ctx, segments, restrict),
+    dialect.storedMembership(ctx.workspaceId, restrict),
+  );
+}
+
+function perProfile(c: Compiler, ctx: CompileContext, restrict?: readonly string[]): SqlFragment {
+  const cols = c.aggregateColumns();
+  const only = restrict === undefined ? sql`` : sql` HAVING pid IN ${restrict}`;
+  return sql`(SELECT pid${cols.length > 0 ? sql`, ${join(cols, raw(', '))}` : sql``}
+    FROM ${c.dialect.attributedEvents(ctx.workspaceId, ctx.now, restrict)} GROUP BY pid${only})`;
+}

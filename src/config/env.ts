@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   TAILOR_PUBLIC_URL: z.string().url().optional(),
   TAILOR_DEDUP_MAX_IDS: z.coerce.number().int().min(1000).default(20_000_000),
   TAILOR_MAX_BACKLOG: z.coerce.number().int().min(100).default(400_000),
+  TAILOR_SEGMENT_LIVE_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+  TAILOR_SEGMENT_REFRESH_MS: z.coerce.number().int().min(1000).default(600_000),
   TAILOR_APPLY_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(500),
   TAILOR_DUCKDB_MEMORY: z
     .string()
@@ -47,6 +49,10 @@ export interface Config {
   maxBacklog: number;
   /** Least time between two applier batches under load (see Applier). */
   applyLingerMs: number;
+  /** How often profiles with new events are re-evaluated against every segment. */
+  segmentLiveMs: number;
+  /** How often all profiles are (catches windows that expire with time). */
+  segmentRefreshMs: number;
 }
 
 export interface ConfigOverrides {
@@ -85,5 +91,7 @@ export function loadConfig(
     dedupMaxIds: e.TAILOR_DEDUP_MAX_IDS,
     maxBacklog: e.TAILOR_MAX_BACKLOG,
     applyLingerMs: e.TAILOR_APPLY_LINGER_MS,
+    segmentLiveMs: e.TAILOR_SEGMENT_LIVE_MS,
+    segmentRefreshMs: e.TAILOR_SEGMENT_REFRESH_MS,
   };
 }

@@ -44,9 +44,10 @@ const MAX_BATCH_EVENTS = 200_000;
  * Each store skips records at or below its own checkpoint, so after a crash at any point the
  * replay from the spool applies every event to each store exactly once.
  *
- * Emits `applied` with the events of each batch once both stores have them.
+ * Emits `applied` with the events of each batch once both stores have them, and the profile
+ * merges the batch made (merged-away → surviving profile).
  */
-export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
+export class Applier extends EventEmitter<{ applied: [EventRecord[], MergeMirrorRow[]] }> {
   private queue: Item[] = [];
   private queued = 0;
   private stateLsn = 0;
@@ -271,7 +272,7 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[]] }> {
     this.deps.spool.release(this.appliedLsn);
     this.appliedEvents += fresh.length;
     this.batches++;
-    this.emit('applied', toStore);
+    this.emit('applied', toStore, mirror);
   }
 
   private fold(records: EventRecord[]): ProfileDelta[] {

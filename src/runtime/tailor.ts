@@ -4,6 +4,7 @@ import { Applier } from '../ingest/applier.js';
 import { DedupWindow } from '../ingest/dedup.js';
 import { Ingestor } from '../ingest/ingestor.js';
 import { Spool } from '../ingest/spool.js';
+import { SegmentEngine } from '../segments/engine/segment-engine.js';
 import type { EventStore } from '../stores/events/event-store.js';
 import { openEventStore } from '../stores/events/open-event-store.js';
 import { openStateStore } from '../stores/state/open-state-store.js';
@@ -24,6 +25,7 @@ export interface Tailor {
   spool: Spool;
   applier: Applier;
   ingestor: Ingestor;
+  segments: SegmentEngine;
   dedup: DedupWindow;
   settings: WorkspaceSettingsCache;
   metrics: Metrics;
@@ -81,6 +83,19 @@ export async function startTailor(config: Config, opts: StartOptions = {}): Prom
   const stopMaintenance = startPgliteMaintenance(state, applier, log);
   const prewarm = config.state.kind === 'pglite' ? prewarmPglite(config.state.dir, log) : undefined;
 
+  const segments = new SegmentEngine({
+    state,
+    events,
+    settingsFor: (ws) => settings.profileSettings(ws),
+    onError: (e) => log.error({ err: e }, 'segment run failed'),
+  });
+  applier.on('applied', (records, merges) => {
+    for (const r of records) segments.markDirty(r.workspaceId, [r.profileId]);
+    for (const m of merges) segments.markDirty(m.workspaceId, [m.fromProfile, m.intoProfile]);
+  });
+  if (opts.ingest !== false)
+    segments.start({ liveMs: config.segmentLiveMs, refreshMs: config.segmentRefreshMs });
+
   const ingestor = new Ingestor(spool, applier, dedup, {
     maxBacklog: opts.maxBacklog ?? config.maxBacklog,
     onAccepted: (_ws, n) => metrics.eventsAccepted.inc(n),
@@ -95,6 +110,7 @@ export async function startTailor(config: Config, opts: StartOptions = {}): Prom
     spool,
     applier,
     ingestor,
+    segments,
     dedup,
     settings,
     metrics,
@@ -108,6 +124,7 @@ export async function startTailor(config: Config, opts: StartOptions = {}): Prom
       stopMaintenance();
       prewarm?.stop();
       await applier.stop();
+      await segments.stop();
       await spool.close();
       await metrics.flushRejections(state).catch(() => {});
       await events.close();

@@ -42,7 +42,10 @@ const comparisons = [
 /** Comparisons that only make sense on a date-valued trait (ISO date or date-time text). */
 const dateComparisons = [
   z.strictObject({ op: z.enum(['before', 'after']), value: isoDate }),
-  z.strictObject({ op: z.enum(['within_last', 'more_than_ago']), days: z.number().int().min(0).max(100_000) }),
+  z.strictObject({
+    op: z.enum(['within_last', 'more_than_ago']),
+    days: z.number().int().min(0).max(100_000),
+  }),
   z.strictObject({ op: z.literal('anniversary'), period: z.enum(['today', 'this_month']) }),
 ] as const;
 
@@ -138,56 +141,57 @@ const numericCompare = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('between'), from: z.number().finite(), to: z.number().finite() }),
 ]);
 
-export const NodeSchema: z.ZodType<Node> = z.lazy(() =>
-  z.discriminatedUnion('type', [
-    z.strictObject({ type: z.enum(['and', 'or']), children: z.array(NodeSchema).min(1).max(100) }),
-    z.strictObject({ type: z.literal('not'), child: NodeSchema }),
-    z.discriminatedUnion(
-      'op',
-      [...comparisons, ...dateComparisons].map((c) =>
-        c.extend({ type: z.literal('trait'), trait: z.string().min(1).max(128) }),
-      ) as unknown as [z.ZodObject<{ op: z.ZodLiteral<'eq'> }>],
-    ),
-    z.discriminatedUnion(
-      'op',
-      comparisons.map((c) => c.extend({ type: z.literal('computed'), trait: z.enum(COMPUTED_TRAITS) })) as unknown as [
-        z.ZodObject<{ op: z.ZodLiteral<'eq'> }>,
-      ],
-    ),
-    step.extend({ type: z.literal('event'), window: WindowSchema.optional(), count: count.optional() }),
-    step.extend({ type: z.literal('no_event'), window: WindowSchema.optional() }),
-    step.extend({ type: z.literal('first_event'), window: WindowSchema }),
-    step.extend({ type: z.literal('last_event'), olderThan: DurationSchema }),
-    step.extend({
-      type: z.literal('aggregate'),
-      window: WindowSchema.optional(),
-      property,
-      fn: z.enum(['sum', 'avg', 'min', 'max', 'count_distinct']),
-      compare: numericCompare,
-    }),
-    z.strictObject({
-      type: z.literal('sequence'),
-      first: step,
-      then: step,
-      within: DurationSchema,
-      followed: z.boolean().default(true),
-      window: WindowSchema.optional(),
-    }),
-    step.extend({
-      type: z.literal('trend'),
-      change: z.enum(['stopped', 'restarted']),
-      recent: DurationSchema,
-      previous: DurationSchema,
-    }),
-    z.strictObject({ type: z.literal('segment'), segmentId: z.string().min(1).max(100) }),
-    z.strictObject({ type: z.literal('list'), listId: z.string().min(1).max(100) }),
-    z.strictObject({
-      type: z.literal('bucket'),
-      salt: z.string().min(1).max(100),
-      from: z.number().int().min(0).max(99),
-      to: z.number().int().min(0).max(99),
-    }),
-  ]) as unknown as z.ZodType<Node>,
+export const NodeSchema: z.ZodType<Node> = z.lazy(
+  () =>
+    z.discriminatedUnion('type', [
+      z.strictObject({ type: z.enum(['and', 'or']), children: z.array(NodeSchema).min(1).max(100) }),
+      z.strictObject({ type: z.literal('not'), child: NodeSchema }),
+      z.discriminatedUnion(
+        'op',
+        [...comparisons, ...dateComparisons].map((c) =>
+          c.extend({ type: z.literal('trait'), trait: z.string().min(1).max(128) }),
+        ) as unknown as [z.ZodObject<{ op: z.ZodLiteral<'eq'> }>],
+      ),
+      z.discriminatedUnion(
+        'op',
+        comparisons.map((c) =>
+          c.extend({ type: z.literal('computed'), trait: z.enum(COMPUTED_TRAITS) }),
+        ) as unknown as [z.ZodObject<{ op: z.ZodLiteral<'eq'> }>],
+      ),
+      step.extend({ type: z.literal('event'), window: WindowSchema.optional(), count: count.optional() }),
+      step.extend({ type: z.literal('no_event'), window: WindowSchema.optional() }),
+      step.extend({ type: z.literal('first_event'), window: WindowSchema }),
+      step.extend({ type: z.literal('last_event'), olderThan: DurationSchema }),
+      step.extend({
+        type: z.literal('aggregate'),
+        window: WindowSchema.optional(),
+        property,
+        fn: z.enum(['sum', 'avg', 'min', 'max', 'count_distinct']),
+        compare: numericCompare,
+      }),
+      z.strictObject({
+        type: z.literal('sequence'),
+        first: step,
+        then: step,
+        within: DurationSchema,
+        followed: z.boolean().default(true),
+        window: WindowSchema.optional(),
+      }),
+      step.extend({
+        type: z.literal('trend'),
+        change: z.enum(['stopped', 'restarted']),
+        recent: DurationSchema,
+        previous: DurationSchema,
+      }),
+      z.strictObject({ type: z.literal('segment'), segmentId: z.string().min(1).max(100) }),
+      z.strictObject({ type: z.literal('list'), listId: z.string().min(1).max(100) }),
+      z.strictObject({
+        type: z.literal('bucket'),
+        salt: z.string().min(1).max(100),
+        from: z.number().int().min(0).max(99),
+        to: z.number().int().min(0).max(99),
+      }),
+    ]) as unknown as z.ZodType<Node>,
 );
 
 export const DefinitionSchema = z.strictObject({ version: z.literal(1), root: NodeSchema });

@@ -23,7 +23,8 @@ export function parseDefinition(input: unknown): Definition {
   let count = 0;
   walk(def.root, ['root'], 1, (node, path, depth) => {
     count++;
-    if (depth > MAX_DEPTH) issues.push({ path: pointer(path), message: `nested deeper than ${MAX_DEPTH} levels` });
+    if (depth > MAX_DEPTH)
+      issues.push({ path: pointer(path), message: `nested deeper than ${MAX_DEPTH} levels` });
     issues.push(...nodeIssues(node, path));
   });
   if (count > MAX_NODES) issues.push({ path: '/root', message: `more than ${MAX_NODES} nodes` });
@@ -127,7 +128,8 @@ function nodeIssues(node: Node, path: PropertyKey[]): DefinitionIssue[] {
       windowIssue(node.window, 'window');
       break;
     case 'bucket':
-      if (node.from > node.to) out.push({ path: at('from'), message: '"from" must not be greater than "to"' });
+      if (node.from > node.to)
+        out.push({ path: at('from'), message: '"from" must not be greater than "to"' });
       break;
     case 'event':
     case 'no_event':

@@ -25,6 +25,8 @@ const RIGHTS = {
   'profiles.write': ['admin', 'operator', 'agent'],
   'ingest.read': ['admin', 'operator', 'analyst'],
   'imports.run': ['admin', 'operator'],
+  'segments.read': ['admin', 'operator', 'analyst', 'agent'],
+  'segments.write': ['admin', 'operator', 'analyst'],
   'keys.manage': ['admin'],
   'users.manage': ['admin'],
   'audit.read': ['admin'],

@@ -6,6 +6,9 @@ import type { Dialect } from './dialect.js';
  * read with the `visitParam*` functions (top-level keys only), aggregates with `-If`
  * combinators, JOINs with explicit strictness and USING, missing values as type defaults.
  */
+let lambdas = 0;
+const lambdaVar = () => `v${lambdas++ % 1_000_000}`;
+
 export const clickhouseDialect: Dialect = {
   name: 'clickhouse',
   aggIf(fn, x, cond) {
@@ -27,7 +30,8 @@ export const clickhouseDialect: Dialect = {
     }
   },
   argMaxIf: (x, by, cond) => sql`argMaxIf(${x}, ${by}, ${cond})`,
-  jsonHas: (col, key) => sql`(visitParamHas(${col}, ${key}) AND visitParamExtractRaw(${col}, ${key}) != 'null')`,
+  jsonHas: (col, key) =>
+    sql`(visitParamHas(${col}, ${key}) AND visitParamExtractRaw(${col}, ${key}) != 'null')`,
   // A string value comes back unquoted; anything else as its raw JSON text.
   jsonText: (col, key) =>
     sql`if(substring(visitParamExtractRaw(${col}, ${key}), 1, 1) = '"', visitParamExtractString(${col}, ${key}), visitParamExtractRaw(${col}, ${key}))`,
@@ -38,7 +42,17 @@ export const clickhouseDialect: Dialect = {
   startsWith: (text, prefix) => sql`substring(${text}, 1, length(${prefix})) = ${prefix}`,
   endsWith: (text, suffix) =>
     sql`(length(${text}) >= length(${suffix}) AND substring(${text}, length(${text}) - length(${suffix}) + 1) = ${suffix})`,
-  listAny: (list, v, pred) => sql`arrayExists(${raw(v)} -> ${pred}, ${list})`,
+  // Captured values travel as extra arrays of the list's length: 18.16 lambdas see no columns.
+  listAny: (list, pred, captures = []) => {
+    const v = lambdaVar();
+    const names = captures.map(() => lambdaVar());
+    const params = join([v, ...names].map(raw), raw(', '));
+    const extra = captures.map((c) => sql`, arrayResize([${c}], length(${list}))`);
+    return sql`arrayExists((${params}) -> ${pred(raw(v), names.map(raw))}, ${list}${join(extra, raw(''))})`;
+  },
+  listAnyPair(a, b, pred) {
+    return this.listAny(a, (x, [bs]) => this.listAny(bs!, (y) => pred(x, y)), [b]);
+  },
   truthy: (cond) => sql`coalesce(${cond}, 0)`,
   bucket: (pid, salt) =>
     sql`reinterpretAsUInt32(reverse(unhex(substring(hex(MD5(concat(${salt}, ':', ${pid}))), 1, 8)))) % 100`,
@@ -66,6 +80,10 @@ export const clickhouseDialect: Dialect = {
     const only = restrict === undefined ? sql`` : sql` AND profile_id IN ${restrict}`;
     return sql`(SELECT profile_id AS pid, argMax(segments, run_id) AS segs FROM segment_members
       WHERE workspace_id = ${ws}${only} GROUP BY profile_id)`;
+  },
+  listHas: (list, value) => sql`has(${list}, ${value})`,
+  memberCounts(ws) {
+    return sql`SELECT s AS segment_id, count() AS n FROM ${clickhouseDialect.storedMembership(ws)} ARRAY JOIN segs AS s GROUP BY s`;
   },
   membershipDiff: (cur, old) =>
     sql`SELECT pid, before, after FROM (SELECT pid, segs AS after FROM ${cur})

@@ -1,6 +1,13 @@
 import type { ProfileSettings } from '../../profiles/settings.js';
 import { join, raw, render, type SqlFragment, type SqlValue, sql } from '../../stores/events/sql.js';
-import { type ComputedTrait, type Definition, durationMs, type Node, type PropertyFilter, type Window } from '../dsl.js';
+import {
+  type ComputedTrait,
+  type Definition,
+  durationMs,
+  type Node,
+  type PropertyFilter,
+  type Window,
+} from '../dsl.js';
 import type { AggFn, Dialect } from './dialect.js';
 
 const DAY = 86_400_000;
@@ -41,7 +48,6 @@ export class Compiler {
   private readonly aggs = new Map<string, { name: string; expr: SqlFragment }>();
   private readonly inlined = new Map<string, SqlFragment>();
   private readonly inlining = new Set<string>();
-  private lambdas = 0;
 
   constructor(
     readonly dialect: Dialect,
@@ -141,7 +147,11 @@ export class Compiler {
     const parts: SqlFragment[] = [sql`type = 'track' AND event = ${event}`];
     for (const f of where ?? []) {
       const text = this.dialect.jsonText(raw('props'), f.property);
-      const acc = { has: this.dialect.jsonHas(raw('props'), f.property), text, num: this.dialect.toNumber(text) };
+      const acc = {
+        has: this.dialect.jsonHas(raw('props'), f.property),
+        text,
+        num: this.dialect.toNumber(text),
+      };
       parts.push(this.compare(acc, f));
     }
     if (window) parts.push(this.inWindow(raw('ts'), window));
@@ -293,21 +303,20 @@ export class Compiler {
     const c1 = this.eventCond(n.first.event, n.first.where, n.window);
     const c2 = this.eventCond(n.then.event, n.then.where, undefined);
     const seconds = this.agg('list', raw('ts'), c2);
-    const y = `y${this.lambdas++}`;
     if (n.followed) {
-      const x = `x${this.lambdas++}`;
       const firsts = this.agg('list', raw('ts'), c1);
       return d.truthy(
-        d.listAny(firsts, x, d.listAny(seconds, y, sql`${raw(y)} > ${raw(x)} AND ${raw(y)} <= ${raw(x)} + ${within}`)),
+        d.listAnyPair(firsts, seconds, (x, y) => sql`${y} > ${x} AND ${y} <= ${x} + ${within}`),
       );
     }
     const last = this.agg('max', raw('ts'), c1);
+    const followedAfterLast = d.listAny(
+      seconds,
+      (y, [l]) => sql`${y} > ${l!} AND ${y} <= ${l!} + ${within}`,
+      [last],
+    );
     return d.truthy(
-      sql`(${this.agg('count', null, c1)} > 0 AND ${last} + ${within} <= ${this.ctx.now} AND NOT ${d.listAny(
-        seconds,
-        y,
-        sql`${raw(y)} > ${last} AND ${raw(y)} <= ${last} + ${within}`,
-      )})`,
+      sql`(${this.agg('count', null, c1)} > 0 AND ${last} + ${within} <= ${this.ctx.now} AND NOT ${followedAfterLast})`,
     );
   }
 

@@ -28,8 +28,21 @@ export interface Dialect {
   containsCi(text: SqlFragment, part: string): SqlFragment;
   startsWith(text: SqlFragment, prefix: string): SqlFragment;
   endsWith(text: SqlFragment, suffix: string): SqlFragment;
-  /** True when some element `v` of `list` satisfies `pred` (which refers to `v` by name). */
-  listAny(list: SqlFragment, v: string, pred: SqlFragment): SqlFragment;
+  /**
+   * True when some element of `list` satisfies `pred(element, captured)`. Values from outside
+   * the list must come through `captures` (ClickHouse 18.16 lambdas cannot see columns).
+   */
+  listAny(
+    list: SqlFragment,
+    pred: (v: SqlFragment, captured: SqlFragment[]) => SqlFragment,
+    captures?: SqlFragment[],
+  ): SqlFragment;
+  /** True when some pair (x of `a`, y of `b`) satisfies `pred(x, y)`. */
+  listAnyPair(
+    a: SqlFragment,
+    b: SqlFragment,
+    pred: (x: SqlFragment, y: SqlFragment) => SqlFragment,
+  ): SqlFragment;
   /** A NULL (unknown) condition counts as false. */
   truthy(cond: SqlFragment): SqlFragment;
   /** 0–99, the same for a profile id and salt on every engine (first 32 bits of MD5, mod 100). */
@@ -48,6 +61,10 @@ export interface Dialect {
   sampleIf(x: SqlFragment, cond: SqlFragment, n: number): SqlFragment;
   /** The stored membership lists: columns `pid`, `segs`. */
   storedMembership(workspaceId: string, restrict?: readonly string[]): SqlFragment;
+  /** True when the list holds the value. */
+  listHas(list: SqlFragment, value: string): SqlFragment;
+  /** Member counts per segment from the stored lists: `segment_id, n`. */
+  memberCounts(workspaceId: string): SqlFragment;
   /** Rows of `cur` and `old` (both `pid`, `segs`) whose lists differ: `pid, before, after`. */
   membershipDiff(cur: SqlFragment, old: SqlFragment): SqlFragment;
 }

@@ -13,6 +13,9 @@ const AGG: Record<AggFn, string> = {
   list: 'list',
 };
 
+let lambdas = 0;
+const lambdaVar = () => `v${lambdas++ % 1_000_000}`;
+
 export const duckdbDialect: Dialect = {
   name: 'duckdb',
   aggIf(fn, x, cond) {
@@ -29,8 +32,14 @@ export const duckdbDialect: Dialect = {
   containsCi: (text, part) => sql`contains(lower(${text}), lower(${part}))`,
   startsWith: (text, prefix) => sql`starts_with(${text}, ${prefix})`,
   endsWith: (text, suffix) => sql`suffix(${text}, ${suffix})`,
-  // A list aggregate over no rows is NULL, not empty.
-  listAny: (list, v, pred) => sql`coalesce(len(list_filter(${list}, ${raw(v)} -> ${pred})), 0) > 0`,
+  // A list aggregate over no rows is NULL, not empty. DuckDB lambdas see columns directly.
+  listAny: (list, pred, captures = []) => {
+    const v = lambdaVar();
+    return sql`coalesce(len(list_filter(${list}, ${raw(v)} -> ${pred(raw(v), captures)})), 0) > 0`;
+  },
+  listAnyPair(a, b, pred) {
+    return this.listAny(a, (x) => this.listAny(b, (y) => pred(x, y)));
+  },
   truthy: (cond) => sql`coalesce(${cond}, false)`,
   bucket: (pid, salt) => sql`CAST(('0x' || substr(md5(${salt} || ':' || ${pid}), 1, 8)) AS UBIGINT) % 100`,
   floorDiv: (a, b) => sql`floor(${a} / ${b})`,
@@ -52,9 +61,13 @@ export const duckdbDialect: Dialect = {
     const only = restrict === undefined ? sql`` : sql` AND profile_id IN ${restrict}`;
     return sql`(SELECT profile_id AS pid, segments AS segs FROM segment_members WHERE workspace_id = ${ws}${only})`;
   },
+  listHas: (list, value) => sql`list_contains(${list}, ${value})`,
+  memberCounts(ws) {
+    return sql`SELECT s AS segment_id, count(*) AS n
+      FROM (SELECT unnest(segments) AS s FROM segment_members WHERE workspace_id = ${ws}) GROUP BY s`;
+  },
   membershipDiff: (cur, old) =>
     sql`SELECT coalesce(c.pid, o.pid) AS pid, coalesce(o.segs, []::VARCHAR[]) AS before, coalesce(c.segs, []::VARCHAR[]) AS after
       FROM ${cur} c FULL OUTER JOIN ${old} o ON c.pid = o.pid
       WHERE coalesce(o.segs, []::VARCHAR[]) <> coalesce(c.segs, []::VARCHAR[])`,
 };
-

@@ -94,7 +94,12 @@ export class ClickHouseEventStore extends BaseEventStore {
     if (rows.length === 0) return;
     await this.ch.insert(
       'segment_members',
-      rows.map((r) => ({ workspace_id: workspaceId, profile_id: r.profileId, segments: r.segments, run_id: runId })),
+      rows.map((r) => ({
+        workspace_id: workspaceId,
+        profile_id: r.profileId,
+        segments: r.segments,
+        run_id: runId,
+      })),
     );
   }
 

@@ -228,3 +228,31 @@ export const imports = pgTable(
   },
   (t) => [index('imports_ws').on(t.workspaceId, t.createdAt)],
 );
+
+/** Segment definitions (segments/dsl.ts). `version` counts saved changes of the definition. */
+export const segments = pgTable(
+  'segments',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    definition: jsonb('definition').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);
+
+/** A segment's size after the engine runs that changed it (at most one point a minute). */
+export const segmentSizes = pgTable(
+  'segment_sizes',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    segmentId: text('segment_id').notNull(),
+    at: ms('at').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.segmentId, t.at] })],
+);

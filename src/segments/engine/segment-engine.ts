@@ -1,0 +1,208 @@
+import { EventEmitter } from 'node:events';
+import type { ProfileSettings } from '../../profiles/settings.js';
+import type { EventStore, SegmentTransitionRow } from '../../stores/events/event-store.js';
+import type { StateStore } from '../../stores/state/state-store.js';
+import { clickhouseDialect } from '../compile/clickhouse-dialect.js';
+import type { CompileContext } from '../compile/compiler.js';
+import type { Dialect } from '../compile/dialect.js';
+import { duckdbDialect } from '../compile/duckdb-dialect.js';
+import { diffQuery, type SegmentToEvaluate } from '../compile/one-pass.js';
+import type { Definition } from '../dsl.js';
+
+export interface SegmentEngineDeps {
+  state: StateStore;
+  events: EventStore;
+  settingsFor: (workspaceId: string) => ProfileSettings;
+  /** Epoch ms; tests move it to see windows expire. */
+  clock?: () => number;
+  onError?: (e: unknown) => void;
+}
+
+export type Transition = SegmentTransitionRow;
+
+export interface RunResult {
+  workspaceId: string;
+  runId: number;
+  /** Profiles whose list of segments changed. */
+  changed: number;
+  entered: number;
+  exited: number;
+  ms: number;
+}
+
+export const dialectFor = (events: EventStore): Dialect =>
+  events.kind === 'clickhouse' ? clickhouseDialect : duckdbDialect;
+
+/**
+ * Keeps every segment's membership current. A run evaluates all of a workspace's segments in
+ * one pass over its events (compile/one-pass.ts), compares the result with the stored lists
+ * (`segment_members` in the event store) and writes only what changed: the new lists, one
+ * `segment_transitions` row per entry or exit (the membership history), and the sizes. Each
+ * change is emitted as `transitions` for the features that react to them.
+ *
+ * - incremental: profiles that received events (or took part in a merge) since the last run
+ *   are re-evaluated every `liveMs`;
+ * - full: all profiles, when definitions change and every `refreshMs`, which also catches
+ *   windows that expire with time (a user who has not ordered for 30 days *now*).
+ */
+export class SegmentEngine extends EventEmitter<{ transitions: [Transition[]]; run: [RunResult] }> {
+  readonly dialect: Dialect;
+  private readonly dirty = new Map<string, Set<string>>();
+  private chain: Promise<unknown> = Promise.resolve();
+  private lastRunId = 0;
+  private timers: NodeJS.Timeout[] = [];
+
+  constructor(private readonly deps: SegmentEngineDeps) {
+    super();
+    this.dialect = dialectFor(deps.events);
+  }
+
+  now(): number {
+    return (this.deps.clock ?? Date.now)();
+  }
+
+  /** Replaces the clock (scenario tests move time forward to see windows expire). */
+  setClock(clock: () => number): void {
+    this.deps.clock = clock;
+  }
+
+  /** Profiles whose membership may have changed (from the applier's `applied`). */
+  markDirty(workspaceId: string, profileIds: Iterable<string>): void {
+    let s = this.dirty.get(workspaceId);
+    if (!s) {
+      s = new Set();
+      this.dirty.set(workspaceId, s);
+    }
+    for (const p of profileIds) s.add(p);
+  }
+
+  start(opts: { liveMs: number; refreshMs: number }): void {
+    const guard = (p: Promise<unknown>) => p.catch((e) => this.deps.onError?.(e));
+    this.timers.push(setInterval(() => void guard(this.runDirty()), opts.liveMs));
+    this.timers.push(setInterval(() => void guard(this.runAll()), opts.refreshMs));
+    for (const t of this.timers) t.unref();
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    await this.chain.catch(() => {});
+  }
+
+  /** Incremental runs for every workspace with dirty profiles. */
+  async runDirty(): Promise<RunResult[]> {
+    const out: RunResult[] = [];
+    for (const [ws, set] of [...this.dirty]) {
+      if (set.size === 0) continue;
+      this.dirty.delete(ws);
+      out.push(await this.run(ws, { restrict: [...set] }));
+    }
+    return out;
+  }
+
+  /** Full runs for every workspace that has segments or stored memberships. */
+  async runAll(): Promise<RunResult[]> {
+    const rows = await this.deps.state.query<{ workspace_id: string }>(
+      'SELECT DISTINCT workspace_id FROM segments',
+    );
+    const out: RunResult[] = [];
+    for (const r of rows) out.push(await this.run(r.workspace_id));
+    return out;
+  }
+
+  /** One run for a workspace, all of its profiles or only `restrict` (surviving profile ids). */
+  run(workspaceId: string, opts: { restrict?: readonly string[] } = {}): Promise<RunResult> {
+    const next = this.chain.then(() => this.runNow(workspaceId, opts.restrict));
+    this.chain = next.catch(() => {});
+    return next;
+  }
+
+  async definitions(workspaceId: string): Promise<SegmentToEvaluate[]> {
+    const rows = await this.deps.state.query<{ id: string; definition: unknown }>(
+      'SELECT id, definition FROM segments WHERE workspace_id = $1',
+      [workspaceId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      definition: (typeof r.definition === 'string' ? JSON.parse(r.definition) : r.definition) as Definition,
+    }));
+  }
+
+  compileContext(
+    workspaceId: string,
+    segments: readonly SegmentToEvaluate[],
+    now = this.now(),
+  ): CompileContext {
+    const byId = new Map(segments.map((s) => [s.id, s.definition]));
+    return {
+      workspaceId,
+      now,
+      settings: this.deps.settingsFor(workspaceId),
+      monthDay: new Date(now).toISOString().slice(5, 10),
+      definitionOf: (id) => byId.get(id),
+    };
+  }
+
+  private async runNow(workspaceId: string, restrict: readonly string[] | undefined): Promise<RunResult> {
+    const started = performance.now();
+    // A full run re-evaluates everyone; profiles marked from here on are marked again.
+    if (restrict === undefined) this.dirty.delete(workspaceId);
+    const { events } = this.deps;
+    const segments = await this.definitions(workspaceId);
+    const now = this.now();
+    const rows = await events.select(
+      diffQuery(this.dialect, this.compileContext(workspaceId, segments, now), segments, restrict),
+    );
+    const runId = Math.max(Date.now(), this.lastRunId + 1);
+    this.lastRunId = runId;
+    const transitions: Transition[] = [];
+    const lists: { profileId: string; segments: string[] }[] = [];
+    for (const r of rows) {
+      const pid = String(r.pid);
+      const before = new Set((r.before as string[] | null) ?? []);
+      const after = (r.after as string[] | null) ?? [];
+      lists.push({ profileId: pid, segments: after });
+      for (const s of after) {
+        if (before.has(s)) before.delete(s);
+        else transitions.push({ workspaceId, runId, segmentId: s, profileId: pid, at: now, entered: true });
+      }
+      for (const s of before)
+        transitions.push({ workspaceId, runId, segmentId: s, profileId: pid, at: now, entered: false });
+    }
+    await events.writeMemberships(workspaceId, runId, lists);
+    await events.writeTransitions(transitions);
+    if (transitions.length > 0) {
+      await this.recordSizes(workspaceId, new Set(transitions.map((t) => t.segmentId)), now);
+      this.emit('transitions', transitions);
+    }
+    const result: RunResult = {
+      workspaceId,
+      runId,
+      changed: lists.length,
+      entered: transitions.filter((t) => t.entered).length,
+      exited: transitions.filter((t) => !t.entered).length,
+      ms: Math.round(performance.now() - started),
+    };
+    this.emit('run', result);
+    return result;
+  }
+
+  /** Current sizes of these segments, one point per segment per minute in the state store. */
+  private async recordSizes(workspaceId: string, segmentIds: Set<string>, now: number): Promise<void> {
+    const sizes = await this.sizes(workspaceId);
+    const at = Math.floor(now / 60_000) * 60_000;
+    const ids = [...segmentIds];
+    await this.deps.state.query(
+      `INSERT INTO segment_sizes (workspace_id, segment_id, at, size)
+       SELECT $1, s, $2, n FROM unnest($3::text[], $4::bigint[]) AS t(s, n)
+       ON CONFLICT (workspace_id, segment_id, at) DO UPDATE SET size = excluded.size`,
+      [workspaceId, at, ids, ids.map((id) => sizes.get(id) ?? 0)],
+    );
+  }
+
+  /** Member counts per segment, from the stored lists. */
+  async sizes(workspaceId: string): Promise<Map<string, number>> {
+    const rows = await this.deps.events.select(this.dialect.memberCounts(workspaceId));
+    return new Map(rows.map((r) => [String(r.segment_id), Number(r.n)]));
+  }
+}

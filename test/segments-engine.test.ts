@@ -263,14 +263,14 @@ const SCENARIOS: Scenario[] = [
       viewThenBuy: {
         type: 'sequence',
         first: { event: 'Product Viewed' },
-        then: { event: 'Order Completed' },
+        second: { event: 'Order Completed' },
         within: { amount: 1, unit: 'days' },
         followed: true,
       },
       abandoned: {
         type: 'sequence',
         first: { event: 'Product Added' },
-        then: { event: 'Order Completed' },
+        second: { event: 'Order Completed' },
         within: { amount: 2, unit: 'hours' },
         followed: false,
       },

@@ -119,7 +119,7 @@ export type Node =
   | {
       type: 'sequence';
       first: { event: string; where?: PropertyFilter[] | undefined };
-      then: { event: string; where?: PropertyFilter[] | undefined };
+      second: { event: string; where?: PropertyFilter[] | undefined };
       within: Duration;
       followed: boolean;
       window?: Window | undefined;
@@ -172,7 +172,7 @@ export const NodeSchema: z.ZodType<Node> = z.lazy(
       z.strictObject({
         type: z.literal('sequence'),
         first: step,
-        then: step,
+        second: step,
         within: DurationSchema,
         followed: z.boolean().default(true),
         window: WindowSchema.optional(),

@@ -34,7 +34,7 @@ describe('parseDefinition', () => {
           {
             type: 'sequence',
             first: { event: 'Product Added' },
-            then: { event: 'Order Completed' },
+            second: { event: 'Order Completed' },
             within: { amount: 2, unit: 'hours' },
           },
         ],

@@ -49,9 +49,9 @@ export function walk(
   visit: (node: Node, path: PropertyKey[], depth: number) => void,
 ): void {
   visit(node, path, depth);
-  if (node.type === 'and' || node.type === 'or')
-    node.children.forEach((c, i) => walk(c, [...path, 'children', i], depth + 1, visit));
-  else if (node.type === 'not') walk(node.child, [...path, 'child'], depth + 1, visit);
+  if (node.type === 'and' || node.type === 'or') {
+    for (const [i, c] of node.children.entries()) walk(c, [...path, 'children', i], depth + 1, visit);
+  } else if (node.type === 'not') walk(node.child, [...path, 'child'], depth + 1, visit);
 }
 
 /** The segments and lists a definition refers to, with where. */

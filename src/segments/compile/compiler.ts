@@ -294,14 +294,14 @@ export class Compiler {
   }
 
   /**
-   * `followed`: some `first` at x has a `then` in (x, x + within]. Not followed: the latest
-   * `first` (in the window) is at least `within` old and no `then` came in (x, x + within].
+   * `followed`: some `first` at x has a `second` in (x, x + within]. Not followed: the latest
+   * `first` (in the window) is at least `within` old and no `second` came in (x, x + within].
    */
   private sequence(n: Extract<Node, { type: 'sequence' }>): SqlFragment {
     const d = this.dialect;
     const within = durationMs(n.within);
     const c1 = this.eventCond(n.first.event, n.first.where, n.window);
-    const c2 = this.eventCond(n.then.event, n.then.where, undefined);
+    const c2 = this.eventCond(n.second.event, n.second.where, undefined);
     const seconds = this.agg('list', raw('ts'), c2);
     if (n.followed) {
       const firsts = this.agg('list', raw('ts'), c1);

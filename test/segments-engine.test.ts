@@ -6,7 +6,7 @@ import { systemCtx } from '../src/services/context.js';
 import { findProfile } from '../src/services/profiles/find-profile.js';
 import { previewSegment } from '../src/services/segments/preview-segment.js';
 import { saveSegment } from '../src/services/segments/save-segment.js';
-import { profileSegments } from '../src/services/segments/segment-members.js';
+import { listSegmentMembers, profileSegments } from '../src/services/segments/segment-members.js';
 import { EVENT_ENGINES } from './helpers/stores.js';
 import { makeWorkspace, startTestTailor, type TestServer } from './helpers/tailor.js';
 
@@ -512,7 +512,6 @@ describe.each(EVENT_ENGINES)('segment engine on $name', ({ name, available }) =>
 const refCount = (n: Node): number => JSON.stringify(n).split('"segmentId"').length - 1;
 
 async function membersAsUsers(ctx: ReturnType<typeof systemCtx>, segmentId: string): Promise<string[]> {
-  const { listSegmentMembers } = await import('../src/services/segments/segment-members.js');
   const { members } = await listSegmentMembers({ ctx, input: { id: segmentId, limit: 1000 } });
   const users: string[] = [];
   for (const pid of members) {

@@ -43,54 +43,40 @@ export class Metrics {
   }
 
   bindApplier(applier: Applier, spool: Spool): void {
-    new Gauge({
-      name: 'tailor_ingest_queue_depth',
-      help: 'Events acknowledged but not yet applied to the stores',
-      registers: [this.registry],
-      collect() {
-        this.set(applier.backlog);
-      },
-    });
-    new Gauge({
-      name: 'tailor_ingest_applied_events',
-      help: 'Events applied to the stores since start',
-      registers: [this.registry],
-      collect() {
-        this.set(applier.appliedEvents);
-      },
-    });
-    new Gauge({
-      name: 'tailor_ingest_apply_batches',
-      help: 'Applier batches applied since start',
-      registers: [this.registry],
-      collect() {
-        this.set(applier.batches);
-      },
-    });
-    new Gauge({
-      name: 'tailor_profile_rows_written',
-      help: 'Profile rows written by the applier since start (a busy profile is written once per batch)',
-      registers: [this.registry],
-      collect() {
-        this.set(applier.profileRowsWritten);
-      },
-    });
-    new Gauge({
-      name: 'tailor_ingest_apply_failures',
-      help: 'Applier batches that failed and were retried',
-      registers: [this.registry],
-      collect() {
-        this.set(applier.failures);
-      },
-    });
-    new Gauge({
-      name: 'tailor_spool_retained_bytes',
-      help: 'Bytes of spool kept until applied',
-      registers: [this.registry],
-      collect() {
-        this.set(spool.retainedBytes());
-      },
-    });
+    const gauges: [string, string, () => number][] = [
+      [
+        'tailor_ingest_queue_depth',
+        'Events acknowledged but not yet applied to the stores',
+        () => applier.backlog,
+      ],
+      [
+        'tailor_ingest_applied_events',
+        'Events applied to the stores since start',
+        () => applier.appliedEvents,
+      ],
+      ['tailor_ingest_apply_batches', 'Applier batches applied since start', () => applier.batches],
+      [
+        'tailor_profile_rows_written',
+        'Profile rows written by the applier since start (a busy profile is written once per batch)',
+        () => applier.profileRowsWritten,
+      ],
+      [
+        'tailor_ingest_apply_failures',
+        'Applier batches that failed and were retried',
+        () => applier.failures,
+      ],
+      ['tailor_spool_retained_bytes', 'Bytes of spool kept until applied', () => spool.retainedBytes()],
+    ];
+    for (const [name, help, read] of gauges) {
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    }
   }
 
   recordRejection(workspaceId: string, code: string, message: string): void {

@@ -90,8 +90,11 @@ export async function startTailor(config: Config, opts: StartOptions = {}): Prom
     onError: (e) => log.error({ err: e }, 'segment run failed'),
   });
   applier.on('applied', (records, merges) => {
-    for (const r of records) segments.markDirty(r.workspaceId, [r.profileId]);
-    for (const m of merges) segments.markDirty(m.workspaceId, [m.fromProfile, m.intoProfile]);
+    for (const r of records) segments.markDirty(r.workspaceId, r.profileId);
+    for (const m of merges) {
+      segments.markDirty(m.workspaceId, m.fromProfile);
+      segments.markDirty(m.workspaceId, m.intoProfile);
+    }
   });
   if (opts.ingest !== false)
     segments.start({ liveMs: config.segmentLiveMs, refreshMs: config.segmentRefreshMs });

@@ -1,14 +1,11 @@
 import { join, raw, sql } from '../../stores/events/sql.js';
-import type { Dialect } from './dialect.js';
+import { type Dialect, lambdaVar } from './dialect.js';
 
 /**
  * ClickHouse, down to 18.16 (Debian's package): no CTE subqueries, no window functions, JSON
  * read with the `visitParam*` functions (top-level keys only), aggregates with `-If`
  * combinators, JOINs with explicit strictness and USING, missing values as type defaults.
  */
-let lambdas = 0;
-const lambdaVar = () => `v${lambdas++ % 1_000_000}`;
-
 export const clickhouseDialect: Dialect = {
   name: 'clickhouse',
   aggIf(fn, x, cond) {

@@ -21,6 +21,7 @@ interface Accessor {
   text: SqlFragment;
   num: SqlFragment;
 }
+const ORDER_OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 type Cmp = { op: string; value?: unknown; values?: unknown[]; from?: number; to?: number };
 
 export interface CompileContext {
@@ -172,7 +173,6 @@ export class Compiler {
         : typeof x === 'boolean'
           ? sql`${v.text} = ${x ? 'true' : 'false'}`
           : sql`${v.text} = ${x}`;
-    const cmp = (op: string, x: unknown) => sql`${v.num} ${raw(op)} ${x as number}`;
     let out: SqlFragment;
     switch (c.op) {
       case 'eq':
@@ -197,16 +197,10 @@ export class Compiler {
         out = sql`${v.has} AND ${d.endsWith(v.text, c.value as string)}`;
         break;
       case 'gt':
-        out = sql`${v.has} AND ${cmp('>', c.value)}`;
-        break;
       case 'gte':
-        out = sql`${v.has} AND ${cmp('>=', c.value)}`;
-        break;
       case 'lt':
-        out = sql`${v.has} AND ${cmp('<', c.value)}`;
-        break;
       case 'lte':
-        out = sql`${v.has} AND ${cmp('<=', c.value)}`;
+        out = sql`${v.has} AND ${v.num} ${raw(ORDER_OPS[c.op])} ${c.value as number}`;
         break;
       case 'between':
         out = sql`${v.has} AND ${v.num} >= ${c.from as number} AND ${v.num} <= ${c.to as number}`;

@@ -68,3 +68,7 @@ export interface Dialect {
   /** Rows of `cur` and `old` (both `pid`, `segs`) whose lists differ: `pid, before, after`. */
   membershipDiff(cur: SqlFragment, old: SqlFragment): SqlFragment;
 }
+
+let lambdas = 0;
+/** A fresh lambda parameter name (`v0`, `v1`, …) for the dialects' list functions. */
+export const lambdaVar = () => `v${lambdas++ % 1_000_000}`;

@@ -1,5 +1,5 @@
 import { join, raw, sql } from '../../stores/events/sql.js';
-import type { AggFn, Dialect } from './dialect.js';
+import { type AggFn, type Dialect, lambdaVar } from './dialect.js';
 
 const path = (key: string) => `$."${key.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 
@@ -12,9 +12,6 @@ const AGG: Record<AggFn, string> = {
   uniq: 'count',
   list: 'list',
 };
-
-let lambdas = 0;
-const lambdaVar = () => `v${lambdas++ % 1_000_000}`;
 
 export const duckdbDialect: Dialect = {
   name: 'duckdb',

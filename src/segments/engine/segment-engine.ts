@@ -66,14 +66,14 @@ export class SegmentEngine extends EventEmitter<{ transitions: [Transition[]]; r
     this.deps.clock = clock;
   }
 
-  /** Profiles whose membership may have changed (from the applier's `applied`). */
-  markDirty(workspaceId: string, profileIds: Iterable<string>): void {
+  /** A profile whose membership may have changed (from the applier's `applied`). */
+  markDirty(workspaceId: string, profileId: string): void {
     let s = this.dirty.get(workspaceId);
     if (!s) {
       s = new Set();
       this.dirty.set(workspaceId, s);
     }
-    for (const p of profileIds) s.add(p);
+    s.add(profileId);
   }
 
   start(opts: { liveMs: number; refreshMs: number }): void {
@@ -150,6 +150,10 @@ export class SegmentEngine extends EventEmitter<{ transitions: [Transition[]]; r
     const { events } = this.deps;
     const segments = await this.definitions(workspaceId);
     const now = this.now();
+    // Without segments an incremental run has nothing to find; skip its scan of the events
+    // (deleting the last segment runs a full pass, which empties the stored lists).
+    if (restrict !== undefined && segments.length === 0)
+      return { workspaceId, runId: this.lastRunId, changed: 0, entered: 0, exited: 0, ms: 0 };
     const rows = await events.select(
       diffQuery(this.dialect, this.compileContext(workspaceId, segments, now), segments, restrict),
     );

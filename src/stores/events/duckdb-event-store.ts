@@ -68,43 +68,35 @@ export class DuckDbEventStore extends BaseEventStore {
 
   /** One transaction: the events (through DuckDB's appender) and the checkpoint. */
   append(events: readonly EventRecord[], checkpoint: { name: string; lsn: number }): Promise<void> {
-    return this.serialized(async () => {
-      const c = this.writer;
-      await c.run('BEGIN TRANSACTION');
-      try {
-        if (events.length > 0) {
-          const a = await c.createAppender('events');
-          for (const e of events) {
-            a.appendVarchar(e.workspaceId);
-            a.appendVarchar(e.messageId);
-            a.appendVarchar(e.type);
-            a.appendVarchar(e.event);
-            a.appendVarchar(e.userId);
-            a.appendVarchar(e.anonymousId);
-            a.appendVarchar(e.groupId);
-            a.appendVarchar(e.previousId);
-            a.appendVarchar(e.profileId);
-            a.appendBigInt(BigInt(e.timestamp));
-            a.appendBigInt(BigInt(e.originalTimestamp));
-            a.appendBigInt(BigInt(e.sentAt));
-            a.appendBigInt(BigInt(e.receivedAt));
-            a.appendVarchar(e.properties);
-            a.appendVarchar(e.traits);
-            a.appendVarchar(e.context);
-            a.endRow();
-          }
-          a.closeSync();
+    return this.transaction(async (c) => {
+      if (events.length > 0) {
+        const a = await c.createAppender('events');
+        for (const e of events) {
+          a.appendVarchar(e.workspaceId);
+          a.appendVarchar(e.messageId);
+          a.appendVarchar(e.type);
+          a.appendVarchar(e.event);
+          a.appendVarchar(e.userId);
+          a.appendVarchar(e.anonymousId);
+          a.appendVarchar(e.groupId);
+          a.appendVarchar(e.previousId);
+          a.appendVarchar(e.profileId);
+          a.appendBigInt(BigInt(e.timestamp));
+          a.appendBigInt(BigInt(e.originalTimestamp));
+          a.appendBigInt(BigInt(e.sentAt));
+          a.appendBigInt(BigInt(e.receivedAt));
+          a.appendVarchar(e.properties);
+          a.appendVarchar(e.traits);
+          a.appendVarchar(e.context);
+          a.endRow();
         }
-        await c.run(
-          'INSERT INTO tailor_checkpoints VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET lsn = greatest(tailor_checkpoints.lsn, excluded.lsn)',
-          [checkpoint.name, checkpoint.lsn],
-          [VARCHAR, BIGINT],
-        );
-        await c.run('COMMIT');
-      } catch (e) {
-        await c.run('ROLLBACK').catch(() => {});
-        throw e;
+        a.closeSync();
       }
+      await c.run(
+        'INSERT INTO tailor_checkpoints VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET lsn = greatest(tailor_checkpoints.lsn, excluded.lsn)',
+        [checkpoint.name, checkpoint.lsn],
+        [VARCHAR, BIGINT],
+      );
     });
   }
 
@@ -129,32 +121,24 @@ export class DuckDbEventStore extends BaseEventStore {
     rows: readonly { profileId: string; segments: readonly string[] }[],
   ): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
-    return this.serialized(async () => {
-      const c = this.writer;
-      await c.run('BEGIN TRANSACTION');
-      try {
-        for (let i = 0; i < rows.length; i += 10_000) {
-          await c.run(
-            'DELETE FROM segment_members WHERE workspace_id = $1 AND profile_id IN (SELECT unnest($2))',
-            [workspaceId, listValue(rows.slice(i, i + 10_000).map((r) => r.profileId))],
-            [VARCHAR, LIST(VARCHAR)],
-          );
-        }
-        const a = await c.createAppender('segment_members');
-        for (const r of rows) {
-          if (r.segments.length === 0) continue;
-          a.appendVarchar(workspaceId);
-          a.appendVarchar(r.profileId);
-          a.appendList([...r.segments], LIST(VARCHAR));
-          a.appendBigInt(BigInt(runId));
-          a.endRow();
-        }
-        a.closeSync();
-        await c.run('COMMIT');
-      } catch (e) {
-        await c.run('ROLLBACK').catch(() => {});
-        throw e;
+    return this.transaction(async (c) => {
+      for (let i = 0; i < rows.length; i += 10_000) {
+        await c.run(
+          'DELETE FROM segment_members WHERE workspace_id = $1 AND profile_id IN (SELECT unnest($2))',
+          [workspaceId, listValue(rows.slice(i, i + 10_000).map((r) => r.profileId))],
+          [VARCHAR, LIST(VARCHAR)],
+        );
       }
+      const a = await c.createAppender('segment_members');
+      for (const r of rows) {
+        if (r.segments.length === 0) continue;
+        a.appendVarchar(workspaceId);
+        a.appendVarchar(r.profileId);
+        a.appendList([...r.segments], LIST(VARCHAR));
+        a.appendBigInt(BigInt(runId));
+        a.endRow();
+      }
+      a.closeSync();
     });
   }
 
@@ -205,6 +189,21 @@ export class DuckDbEventStore extends BaseEventStore {
     this.writer.closeSync();
     for (const r of this.readers) r.closeSync();
     this.instance.closeSync();
+  }
+
+  /** `fn` on the writer connection inside BEGIN … COMMIT, rolled back if it throws. */
+  private transaction(fn: (c: DuckDBConnection) => Promise<void>): Promise<void> {
+    return this.serialized(async () => {
+      const c = this.writer;
+      await c.run('BEGIN TRANSACTION');
+      try {
+        await fn(c);
+        await c.run('COMMIT');
+      } catch (e) {
+        await c.run('ROLLBACK').catch(() => {});
+        throw e;
+      }
+    });
   }
 
   private serialized<T>(fn: () => Promise<T>): Promise<T> {

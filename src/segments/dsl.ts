@@ -134,7 +134,10 @@ export type Node =
     }
   | { type: 'segment'; segmentId: string }
   | { type: 'list'; listId: string }
-  | { type: 'bucket'; salt: string; from: number; to: number };
+  | { type: 'bucket'; salt: string; from: number; to: number }
+  | { type: 'model'; model: ModelName; value: string }
+  | { type: 'rfm_score'; score: 'r' | 'f' | 'm'; from: number; to: number }
+  | { type: 'interest'; category: string };
 
 const numericCompare = z.discriminatedUnion('op', [
   z.strictObject({ op: z.enum(['eq', 'neq', 'gt', 'gte', 'lt', 'lte']), value: z.number().finite() }),
@@ -191,8 +194,66 @@ export const NodeSchema: z.ZodType<Node> = z.lazy(
         from: z.number().int().min(0).max(99),
         to: z.number().int().min(0).max(99),
       }),
+      modelNode,
+      z.strictObject({
+        type: z.literal('rfm_score'),
+        score: z.enum(['r', 'f', 'm']),
+        from: z.number().int().min(1).max(5),
+        to: z.number().int().min(1).max(5),
+      }),
+      z.strictObject({ type: z.literal('interest'), category: z.string().min(1).max(200) }),
     ]) as unknown as z.ZodType<Node>,
 );
+
+/**
+ * The built-in models (docs/models.md) and the groups each one sorts profiles into. Every
+ * group is also kept as a model segment `<model>:<value>` (`lifecycle:new`, `rfm_grid:champions`).
+ */
+export const MODEL_VALUES = {
+  rfm_grid: [
+    'champions',
+    'loyal_customers',
+    'potential_loyalists',
+    'new_customers',
+    'promising',
+    'need_attention',
+    'about_to_sleep',
+    'at_risk',
+    'cant_lose_them',
+    'hibernating',
+    'lost',
+  ],
+  rfm_cn8: [
+    'important_value',
+    'important_development',
+    'important_retention',
+    'important_recovery',
+    'general_value',
+    'general_development',
+    'general_retention',
+    'general_recovery',
+  ],
+  lifecycle: ['prospect', 'new', 'active', 'loyal', 'at_risk', 'churned', 'won_back'],
+  activity: ['high', 'medium', 'low', 'dormant'],
+  spending: ['high', 'medium', 'low'],
+} as const;
+export type ModelName = keyof typeof MODEL_VALUES;
+export const MODEL_NAMES = Object.keys(MODEL_VALUES) as ModelName[];
+
+const modelNode = z
+  .strictObject({
+    type: z.literal('model'),
+    model: z.enum(MODEL_NAMES as [ModelName, ...ModelName[]]),
+    value: z.string().min(1).max(50),
+  })
+  .superRefine((n, ctx) => {
+    if (!(MODEL_VALUES[n.model] as readonly string[]).includes(n.value))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `${n.model} has no group ${n.value}; one of ${MODEL_VALUES[n.model].join(', ')}`,
+      });
+  });
 
 export const DefinitionSchema = z.strictObject({ version: z.literal(1), root: NodeSchema });
 export type Definition = { version: 1; root: Node };

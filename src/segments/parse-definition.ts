@@ -66,15 +66,19 @@ export function references(def: Definition): { segments: Map<string, string>; li
 }
 
 /**
- * Refuses a definition for `segmentId` whose references lead back to it. `definitionOf` gives
- * the stored definitions of the other segments (undefined for an unknown id).
+ * Refuses a definition for `segmentId` whose references lead back to it or name a segment or
+ * list that does not exist. `definitionOf` gives the stored definitions of the other segments
+ * (undefined for an unknown id).
  */
 export function checkReferences(
   segmentId: string | undefined,
   def: Definition,
   definitionOf: (id: string) => Definition | undefined,
+  listExists: (id: string) => boolean = () => true,
 ): void {
   const issues: DefinitionIssue[] = [];
+  for (const [ref, path] of references(def).lists)
+    if (!listExists(ref)) issues.push({ path, message: `no list "${ref}" in this workspace` });
   for (const [ref, path] of references(def).segments) {
     if (ref === segmentId) {
       issues.push({ path, message: 'a segment cannot refer to itself' });

@@ -44,7 +44,7 @@ export const clickhouseDialect: Dialect = {
     const v = lambdaVar();
     const names = captures.map(() => lambdaVar());
     const params = join([v, ...names].map(raw), raw(', '));
-    const extra = captures.map((c) => sql`, arrayResize([${c}], length(${list}))`);
+    const extra = captures.map((c) => sql`, arrayResize([${c}], length(${list}), ${c})`);
     return sql`arrayExists((${params}) -> ${pred(raw(v), names.map(raw))}, ${list}${join(extra, raw(''))})`;
   },
   listAnyPair(a, b, pred) {
@@ -82,6 +82,25 @@ export const clickhouseDialect: Dialect = {
   memberCounts(ws) {
     return sql`SELECT s AS segment_id, count() AS n FROM ${clickhouseDialect.storedMembership(ws)} ARRAY JOIN segs AS s GROUP BY s`;
   },
+  sortedPairs: (value, cond) => sql`arraySort(groupArrayIf((${value}, pid), ${cond}))`,
+  pairAt(list, k, parts) {
+    const at = sql`arrayElement(${list}, toUInt64(greatest(1, intDiv(length(${list}) * ${k} + ${parts - 1}, ${parts}))))`;
+    return [sql`tupleElement(${at}, 1)`, sql`tupleElement(${at}, 2)`];
+  },
+  listLength: (list) => sql`length(${list})`,
+  moreFrequent(list, count) {
+    const [y, l, t] = [lambdaVar(), lambdaVar(), lambdaVar()];
+    const distinct = sql`arrayDistinct(${list})`;
+    const n = sql`length(${distinct})`;
+    return sql`arrayCount((${raw(y)}, ${raw(l)}, ${raw(t)}) -> countEqual(${raw(l)}, ${raw(y)}) > ${raw(t)}, ${distinct}, arrayResize([${list}], ${n}, ${list}), arrayResize([${count}], ${n}, ${count}))`;
+  },
+  listMembers: (ws, listId, version) =>
+    sql`(SELECT if(into_profile = '', profile_id, into_profile) FROM (
+        SELECT profile_id FROM list_members WHERE workspace_id = ${ws} AND list_id = ${listId} AND version = ${version}
+      ) ANY LEFT JOIN (
+        SELECT from_profile AS profile_id, argMax(into_profile, merged_at) AS into_profile
+        FROM profile_merges WHERE workspace_id = ${ws} GROUP BY from_profile
+      ) USING profile_id)`,
   membershipDiff: (cur, old) =>
     sql`SELECT pid, before, after FROM (SELECT pid, segs AS after FROM ${cur})
       ALL FULL OUTER JOIN (SELECT pid, segs AS before FROM ${old}) USING pid

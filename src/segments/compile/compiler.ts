@@ -9,6 +9,7 @@ import {
   type Window,
 } from '../dsl.js';
 import type { AggFn, Dialect } from './dialect.js';
+import { type ModelContext, ModelExprs } from './model-exprs.js';
 
 const DAY = 86_400_000;
 // Portable boolean constants: ClickHouse 18.16 has no TRUE/FALSE literals.
@@ -33,6 +34,9 @@ export interface CompileContext {
   monthDay: string;
   /** Stored definitions of the workspace's segments, for `segment` references. */
   definitionOf(segmentId: string): Definition | undefined;
+  /** The current version of a manual list's entries; undefined when there is no such list. */
+  listVersion(listId: string): number | undefined;
+  models: ModelContext;
 }
 
 /**
@@ -50,10 +54,21 @@ export class Compiler {
   private readonly inlined = new Map<string, SqlFragment>();
   private readonly inlining = new Set<string>();
 
+  readonly models: ModelExprs;
+
   constructor(
     readonly dialect: Dialect,
     readonly ctx: CompileContext,
-  ) {}
+  ) {
+    this.models = new ModelExprs(
+      dialect,
+      (fn, x, cond) => this.agg(fn, x, cond),
+      ctx.now,
+      this.orderCond(),
+      this.revenue(),
+      ctx.models,
+    );
+  }
 
   /** The aggregate columns registered so far, as `expr AS name` items. */
   aggregateColumns(): SqlFragment[] {
@@ -136,10 +151,26 @@ export class Compiler {
         return this.trend(n);
       case 'segment':
         return this.segmentRef(n.segmentId);
-      case 'list':
-        throw new Error('manual lists are not compiled yet');
+      case 'list': {
+        const version = this.ctx.listVersion(n.listId);
+        if (version === undefined) return FALSE;
+        return d.truthy(sql`(pid IN ${d.listMembers(this.ctx.workspaceId, n.listId, version)})`);
+      }
       case 'bucket':
         return sql`(${d.bucket(raw('pid'), n.salt)} BETWEEN ${n.from} AND ${n.to})`;
+      case 'model':
+        return this.models.group(n.model, n.value);
+      case 'rfm_score':
+        return this.models.scoreBetween(n.score, n.from, n.to);
+      case 'interest': {
+        const s = this.ctx.settings;
+        const category = d.jsonText(raw('props'), s.categoryProperty);
+        return this.models.interest(
+          n.category,
+          category,
+          sql`type = 'track' AND event IN ${s.interestEvents}`,
+        );
+      }
     }
   }
 
@@ -247,17 +278,27 @@ export class Compiler {
     }
   }
 
+  private orderCond(): SqlFragment {
+    return sql`type = 'track' AND event IN ${this.ctx.settings.orderEvents}`;
+  }
+
+  /** An order's amount: the first of the revenue properties that holds a number. */
+  private revenue(): SqlFragment {
+    const d = this.dialect;
+    return sql`coalesce(${join(
+      this.ctx.settings.revenueProperties.map((p) => d.toNumber(d.jsonText(raw('props'), p))),
+      raw(', '),
+    )})`;
+  }
+
   /** Built-in computed traits, with the same meaning as on the profile (profile-delta.ts). */
   private computed(t: ComputedTrait): Accessor {
     const d = this.dialect;
     const s = this.ctx.settings;
     const all = TRUE;
-    const order = sql`type = 'track' AND event IN ${s.orderEvents}`;
+    const order = this.orderCond();
     const orders = this.agg('count', null, order);
-    const revenue = sql`coalesce(${join(
-      s.revenueProperties.map((p) => d.toNumber(d.jsonText(raw('props'), p))),
-      raw(', '),
-    )})`;
+    const revenue = this.revenue();
     const spend = sql`coalesce(${this.agg('sum', revenue, order)}, 0)`;
     const num = (x: SqlFragment, has: SqlFragment = TRUE): Accessor => ({ has, text: x, num: x });
     switch (t) {

@@ -65,6 +65,15 @@ export interface Dialect {
   listHas(list: SqlFragment, value: string): SqlFragment;
   /** Member counts per segment from the stored lists: `segment_id, n`. */
   memberCounts(workspaceId: string): SqlFragment;
+  /** An aggregate: the (value, pid) pairs of the rows where `cond` holds, sorted by value then pid. */
+  sortedPairs(value: SqlFragment, cond: SqlFragment): SqlFragment;
+  /** Of a sorted pair list of length n, the pair at rank max(1, ⌈n·k/parts⌉): [value, pid]. */
+  pairAt(list: SqlFragment, k: number, parts: number): [SqlFragment, SqlFragment];
+  listLength(list: SqlFragment): SqlFragment;
+  /** How many distinct values of `list` occur in it more than `count` times. */
+  moreFrequent(list: SqlFragment, count: SqlFragment): SqlFragment;
+  /** The surviving profile ids on a manual list (its entries of this version), as a subquery. */
+  listMembers(workspaceId: string, listId: string, version: number): SqlFragment;
   /** Rows of `cur` and `old` (both `pid`, `segs`) whose lists differ: `pid, before, after`. */
   membershipDiff(cur: SqlFragment, old: SqlFragment): SqlFragment;
 }

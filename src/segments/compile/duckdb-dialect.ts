@@ -63,6 +63,20 @@ export const duckdbDialect: Dialect = {
     return sql`SELECT s AS segment_id, count(*) AS n
       FROM (SELECT unnest(segments) AS s FROM segment_members WHERE workspace_id = ${ws}) GROUP BY s`;
   },
+  sortedPairs: (value, cond) => sql`list_sort(list({'v': ${value}, 'p': pid}) FILTER (WHERE ${cond}))`,
+  pairAt(list, k, parts) {
+    const at = sql`${list}[greatest(1, (len(${list}) * ${k} + ${parts - 1}) // ${parts})]`;
+    return [sql`${at}.v`, sql`${at}.p`];
+  },
+  listLength: (list) => sql`coalesce(len(${list}), 0)`,
+  moreFrequent(list, count) {
+    const [y, x] = [lambdaVar(), lambdaVar()];
+    return sql`coalesce(len(list_filter(list_distinct(${list}), ${raw(y)} -> len(list_filter(${list}, ${raw(x)} -> ${raw(x)} = ${raw(y)})) > ${count})), 0)`;
+  },
+  listMembers: (ws, listId, version) =>
+    sql`(SELECT coalesce(m.into_profile, l.profile_id) FROM list_members l
+      LEFT JOIN profile_merges m ON m.workspace_id = l.workspace_id AND m.from_profile = l.profile_id
+      WHERE l.workspace_id = ${ws} AND l.list_id = ${listId} AND l.version = ${version})`,
   membershipDiff: (cur, old) =>
     sql`SELECT coalesce(c.pid, o.pid) AS pid, coalesce(o.segs, []::VARCHAR[]) AS before, coalesce(c.segs, []::VARCHAR[]) AS after
       FROM ${cur} c FULL OUTER JOIN ${old} o ON c.pid = o.pid

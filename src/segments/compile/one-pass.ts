@@ -55,7 +55,7 @@ export function diffQuery(
   );
 }
 
-function perProfile(c: Compiler, ctx: CompileContext, restrict?: readonly string[]): SqlFragment {
+export function perProfile(c: Compiler, ctx: CompileContext, restrict?: readonly string[]): SqlFragment {
   const cols = c.aggregateColumns();
   const only = restrict === undefined ? sql`` : sql` HAVING pid IN ${restrict}`;
   return sql`(SELECT pid${cols.length > 0 ? sql`, ${join(cols, raw(', '))}` : sql``}

@@ -6,8 +6,11 @@ import { clickhouseDialect } from '../compile/clickhouse-dialect.js';
 import type { CompileContext } from '../compile/compiler.js';
 import type { Dialect } from '../compile/dialect.js';
 import { duckdbDialect } from '../compile/duckdb-dialect.js';
+import { modelParamsQuery, readModelParams } from '../compile/model-params-query.js';
 import { diffQuery, type SegmentToEvaluate } from '../compile/one-pass.js';
-import type { Definition } from '../dsl.js';
+import { type Definition, MODEL_NAMES, MODEL_VALUES } from '../dsl.js';
+import type { ModelParams } from '../models/model-params.js';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings, ModelSettingsSchema } from '../models/model-settings.js';
 
 export interface SegmentEngineDeps {
   state: StateStore;
@@ -19,6 +22,32 @@ export interface SegmentEngineDeps {
 }
 
 export type Transition = SegmentTransitionRow;
+
+/** A profile moving between lifecycle stages; `from` is null on its first stage. */
+export interface StageChange {
+  workspaceId: string;
+  profileId: string;
+  from: string | null;
+  to: string;
+  at: number;
+}
+
+/** Every group of every built-in model, kept like a segment under the id `<model>:<group>`. */
+export const MODEL_SEGMENTS: readonly SegmentToEvaluate[] = MODEL_NAMES.flatMap((model) =>
+  MODEL_VALUES[model].map((value) => ({
+    id: `${model}:${value}`,
+    definition: { version: 1 as const, root: { type: 'model' as const, model, value } },
+  })),
+);
+export const isModelSegment = (id: string) => id.includes(':');
+
+/** What a run of one workspace needs to know besides its events. */
+export interface WorkspaceModels {
+  segments: SegmentToEvaluate[];
+  settings: ModelSettings;
+  params: ModelParams | undefined;
+  listVersions: Map<string, number>;
+}
 
 export interface RunResult {
   workspaceId: string;
@@ -45,7 +74,11 @@ export const dialectFor = (events: EventStore): Dialect =>
  * - full: all profiles, when definitions change and every `refreshMs`, which also catches
  *   windows that expire with time (a user who has not ordered for 30 days *now*).
  */
-export class SegmentEngine extends EventEmitter<{ transitions: [Transition[]]; run: [RunResult] }> {
+export class SegmentEngine extends EventEmitter<{
+  transitions: [Transition[]];
+  stageChanges: [StageChange[]];
+  run: [RunResult];
+}> {
   readonly dialect: Dialect;
   private readonly dirty = new Map<string, Set<string>>();
   private chain: Promise<unknown> = Promise.resolve();
@@ -100,13 +133,11 @@ export class SegmentEngine extends EventEmitter<{ transitions: [Transition[]]; r
     return out;
   }
 
-  /** Full runs for every workspace that has segments or stored memberships. */
+  /** Full runs for every workspace. */
   async runAll(): Promise<RunResult[]> {
-    const rows = await this.deps.state.query<{ workspace_id: string }>(
-      'SELECT DISTINCT workspace_id FROM segments',
-    );
+    const rows = await this.deps.state.query<{ id: string }>('SELECT id FROM workspaces ORDER BY id');
     const out: RunResult[] = [];
-    for (const r of rows) out.push(await this.run(r.workspace_id));
+    for (const r of rows) out.push(await this.run(r.id));
     return out;
   }
 
@@ -128,19 +159,56 @@ export class SegmentEngine extends EventEmitter<{ transitions: [Transition[]]; r
     }));
   }
 
-  compileContext(
-    workspaceId: string,
-    segments: readonly SegmentToEvaluate[],
-    now = this.now(),
-  ): CompileContext {
-    const byId = new Map(segments.map((s) => [s.id, s.definition]));
+  /** The workspace's segments, model settings, model parameters and list versions. */
+  async load(workspaceId: string): Promise<WorkspaceModels> {
+    const { state } = this.deps;
+    const [segments, settings, params, lists] = await Promise.all([
+      this.definitions(workspaceId),
+      state.query<{ models: unknown }>("SELECT settings->'models' AS models FROM workspaces WHERE id = $1", [
+        workspaceId,
+      ]),
+      state.query<{ params: unknown }>('SELECT params FROM model_params WHERE workspace_id = $1', [
+        workspaceId,
+      ]),
+      state.query<{ id: string; version: number }>('SELECT id, version FROM lists WHERE workspace_id = $1', [
+        workspaceId,
+      ]),
+    ]);
+    const parsed = ModelSettingsSchema.safeParse(settings[0]?.models ?? {});
+    const p = params[0]?.params;
+    return {
+      segments,
+      settings: parsed.success ? parsed.data : DEFAULT_MODEL_SETTINGS,
+      params: (typeof p === 'string' ? JSON.parse(p) : p) as ModelParams | undefined,
+      listVersions: new Map(lists.map((l) => [l.id, Number(l.version)])),
+    };
+  }
+
+  compileContext(workspaceId: string, w: WorkspaceModels, now = this.now()): CompileContext {
+    const byId = new Map(w.segments.map((s) => [s.id, s.definition]));
     return {
       workspaceId,
       now,
       settings: this.deps.settingsFor(workspaceId),
       monthDay: new Date(now).toISOString().slice(5, 10),
       definitionOf: (id) => byId.get(id),
+      listVersion: (id) => w.listVersions.get(id),
+      models: { settings: w.settings, params: w.params },
     };
+  }
+
+  /** Recomputes the relative models' cut points over all customers and stores them. */
+  private async refreshModels(workspaceId: string, w: WorkspaceModels, now: number): Promise<ModelParams> {
+    const rows = await this.deps.events.select(
+      modelParamsQuery(this.dialect, this.compileContext(workspaceId, w, now)),
+    );
+    const params = readModelParams(rows[0] ?? {}, now);
+    await this.deps.state.query(
+      `INSERT INTO model_params (workspace_id, params, computed_at) VALUES ($1, $2, $3)
+       ON CONFLICT (workspace_id) DO UPDATE SET params = excluded.params, computed_at = excluded.computed_at`,
+      [workspaceId, JSON.stringify(params), now],
+    );
+    return params;
   }
 
   private async runNow(workspaceId: string, restrict: readonly string[] | undefined): Promise<RunResult> {
@@ -148,14 +216,12 @@ export class SegmentEngine extends EventEmitter<{ transitions: [Transition[]]; r
     // A full run re-evaluates everyone; profiles marked from here on are marked again.
     if (restrict === undefined) this.dirty.delete(workspaceId);
     const { events } = this.deps;
-    const segments = await this.definitions(workspaceId);
+    const w = await this.load(workspaceId);
     const now = this.now();
-    // Without segments an incremental run has nothing to find; skip its scan of the events
-    // (deleting the last segment runs a full pass, which empties the stored lists).
-    if (restrict !== undefined && segments.length === 0)
-      return { workspaceId, runId: this.lastRunId, changed: 0, entered: 0, exited: 0, ms: 0 };
+    if (restrict === undefined) w.params = await this.refreshModels(workspaceId, w, now);
+    const all = [...w.segments, ...MODEL_SEGMENTS];
     const rows = await events.select(
-      diffQuery(this.dialect, this.compileContext(workspaceId, segments, now), segments, restrict),
+      diffQuery(this.dialect, this.compileContext(workspaceId, w, now), all, restrict),
     );
     const runId = Math.max(Date.now(), this.lastRunId + 1);
     this.lastRunId = runId;
@@ -178,6 +244,8 @@ export class SegmentEngine extends EventEmitter<{ transitions: [Transition[]]; r
     if (transitions.length > 0) {
       await this.recordSizes(workspaceId, new Set(transitions.map((t) => t.segmentId)), now);
       this.emit('transitions', transitions);
+      const changes = stageChanges(transitions);
+      if (changes.length > 0) this.emit('stageChanges', changes);
     }
     const result: RunResult = {
       workspaceId,
@@ -209,4 +277,22 @@ export class SegmentEngine extends EventEmitter<{ transitions: [Transition[]]; r
     const rows = await this.deps.events.select(this.dialect.memberCounts(workspaceId));
     return new Map(rows.map((r) => [String(r.segment_id), Number(r.n)]));
   }
+}
+
+/** Lifecycle moves in one run's transitions: the stage a profile left and the one it entered. */
+export function stageChanges(transitions: readonly Transition[]): StageChange[] {
+  const byProfile = new Map<string, { from: string | null; to: string | null; t: Transition }>();
+  for (const t of transitions) {
+    if (!t.segmentId.startsWith('lifecycle:')) continue;
+    const stage = t.segmentId.slice('lifecycle:'.length);
+    const e = byProfile.get(t.profileId) ?? { from: null, to: null, t };
+    if (t.entered) e.to = stage;
+    else e.from = stage;
+    byProfile.set(t.profileId, e);
+  }
+  const out: StageChange[] = [];
+  for (const [profileId, e] of byProfile)
+    if (e.to !== null)
+      out.push({ workspaceId: e.t.workspaceId, profileId, from: e.from, to: e.to, at: e.t.at });
+  return out;
 }

@@ -16,11 +16,16 @@ export async function previewSegment({
   requireRight(ctx, 'segments.read');
   const definition = parseDefinition(input.definition);
   const engine = ctx.tailor.segments;
-  const saved = await engine.definitions(ctx.workspaceId);
-  checkReferences(undefined, definition, (id) => saved.find((s) => s.id === id)?.definition);
+  const w = await engine.load(ctx.workspaceId);
+  checkReferences(
+    undefined,
+    definition,
+    (id) => w.segments.find((s) => s.id === id)?.definition,
+    (id) => w.listVersions.has(id),
+  );
   const sample = Math.min(Math.max(input.sample ?? 20, 0), 100);
   const rows = await ctx.tailor.events.select(
-    previewQuery(engine.dialect, engine.compileContext(ctx.workspaceId, saved), definition, sample),
+    previewQuery(engine.dialect, engine.compileContext(ctx.workspaceId, w), definition, sample),
   );
   const r = rows[0] ?? {};
   return {

@@ -37,8 +37,13 @@ export async function saveSegment({
   const { name, description } = checkName(input);
   const definition = parseDefinition(input.definition);
   const engine = ctx.tailor.segments;
-  const others = await engine.definitions(ctx.workspaceId);
-  checkReferences(input.id, definition, (id) => others.find((s) => s.id === id)?.definition);
+  const w = await engine.load(ctx.workspaceId);
+  checkReferences(
+    input.id,
+    definition,
+    (id) => w.segments.find((s) => s.id === id)?.definition,
+    (id) => w.listVersions.has(id),
+  );
   const id = input.id ?? `seg_${randomBytes(6).toString('hex')}`;
   const row = await ctx.tailor.state.transaction(async (tx) => {
     const rows = input.id

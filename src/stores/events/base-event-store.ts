@@ -21,6 +21,13 @@ export abstract class BaseEventStore implements EventStore {
     rows: readonly { profileId: string; segments: readonly string[] }[],
   ): Promise<void>;
   abstract writeTransitions(rows: readonly SegmentTransitionRow[]): Promise<void>;
+  abstract writeListMembers(
+    workspaceId: string,
+    listId: string,
+    version: number,
+    profileIds: readonly string[],
+  ): Promise<void>;
+  abstract dropListVersions(workspaceId: string, listId: string, keep?: number): Promise<void>;
   abstract close(): Promise<void>;
 
   async checkpoint(name: string): Promise<number> {

@@ -24,6 +24,8 @@ const DDL = [
   `CREATE TABLE IF NOT EXISTS segment_transitions (
     workspace_id String, run_id Int64, segment_id String, profile_id String, at Int64, entered UInt8
   ) ENGINE = MergeTree() ORDER BY (workspace_id, segment_id, profile_id, run_id)`,
+  `CREATE TABLE IF NOT EXISTS list_members (workspace_id String, list_id String, version Int32, profile_id String)
+  ENGINE = MergeTree() ORDER BY (workspace_id, list_id, version, profile_id)`,
 ];
 
 /** ClickHouse over HTTP: the server-mode event store, shared by any number of Tailor processes. */
@@ -100,6 +102,26 @@ export class ClickHouseEventStore extends BaseEventStore {
         segments: r.segments,
         run_id: runId,
       })),
+    );
+  }
+
+  async writeListMembers(
+    workspaceId: string,
+    listId: string,
+    version: number,
+    profileIds: readonly string[],
+  ) {
+    if (profileIds.length === 0) return;
+    await this.ch.insert(
+      'list_members',
+      profileIds.map((pid) => ({ workspace_id: workspaceId, list_id: listId, version, profile_id: pid })),
+    );
+  }
+
+  /** An asynchronous mutation: readers never look at other versions, so it may finish later. */
+  async dropListVersions(workspaceId: string, listId: string, keep?: number): Promise<void> {
+    await this.ch.exec(
+      `ALTER TABLE list_members DELETE WHERE workspace_id = ${clickhouseLiteral(workspaceId)} AND list_id = ${clickhouseLiteral(listId)} AND version != ${clickhouseLiteral(keep ?? -1)}`,
     );
   }
 

@@ -8,6 +8,7 @@ import {
   DuckDBInstance,
   type DuckDBType,
   type DuckDBValue,
+  INTEGER,
   LIST,
   listValue,
   VARCHAR,
@@ -33,6 +34,8 @@ const DDL = [
   `CREATE TABLE IF NOT EXISTS segment_transitions (
     workspace_id VARCHAR NOT NULL, run_id BIGINT NOT NULL, segment_id VARCHAR NOT NULL, profile_id VARCHAR NOT NULL,
     "at" BIGINT NOT NULL, entered BOOLEAN NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS list_members (
+    workspace_id VARCHAR NOT NULL, list_id VARCHAR NOT NULL, version INTEGER NOT NULL, profile_id VARCHAR NOT NULL)`,
 ];
 
 /** DuckDB in a file: the embedded event store. One process owns the file. */
@@ -139,6 +142,31 @@ export class DuckDbEventStore extends BaseEventStore {
         a.endRow();
       }
       a.closeSync();
+    });
+  }
+
+  writeListMembers(workspaceId: string, listId: string, version: number, profileIds: readonly string[]) {
+    if (profileIds.length === 0) return Promise.resolve();
+    return this.serialized(async () => {
+      const a = await this.writer.createAppender('list_members');
+      for (const pid of profileIds) {
+        a.appendVarchar(workspaceId);
+        a.appendVarchar(listId);
+        a.appendInteger(version);
+        a.appendVarchar(pid);
+        a.endRow();
+      }
+      a.closeSync();
+    });
+  }
+
+  dropListVersions(workspaceId: string, listId: string, keep?: number): Promise<void> {
+    return this.serialized(async () => {
+      await this.writer.run(
+        'DELETE FROM list_members WHERE workspace_id = $1 AND list_id = $2 AND version <> $3',
+        [workspaceId, listId, keep ?? -1],
+        [VARCHAR, VARCHAR, INTEGER],
+      );
     });
   }
 

@@ -72,6 +72,18 @@ export interface EventStore {
     runId: number,
     rows: readonly { profileId: string; segments: readonly string[] }[],
   ): Promise<void>;
+  /**
+   * Appends a manual list's resolved profile ids under `version` (`list_members`); the
+   * compiled `list` node reads only the version the state store names as current.
+   */
+  writeListMembers(
+    workspaceId: string,
+    listId: string,
+    version: number,
+    profileIds: readonly string[],
+  ): Promise<void>;
+  /** Removes a list's entries of every version except `keep` (all of them when undefined). */
+  dropListVersions(workspaceId: string, listId: string, keep?: number): Promise<void>;
   /** Appends segment entries and exits (`segment_transitions`), the membership history. */
   writeTransitions(rows: readonly SegmentTransitionRow[]): Promise<void>;
   close(): Promise<void>;

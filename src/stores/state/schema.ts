@@ -256,3 +256,31 @@ export const segmentSizes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.segmentId, t.at] })],
 );
+
+/**
+ * Manual lists of profiles (uploaded ids). The resolved profile ids live in the event store
+ * (`list_members`), tagged with `version`: a replace writes a new version and then moves
+ * this pointer, so readers see the old entries or the new ones, never a mix.
+ */
+export const lists = pgTable(
+  'lists',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    size: integer('size').notNull().default(0),
+    unmatched: integer('unmatched').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);
+
+/** The relative models' cut points (segments/models/model-params.ts), from the last full run. */
+export const modelParams = pgTable('model_params', {
+  workspaceId: text('workspace_id').primaryKey(),
+  params: jsonb('params').notNull(),
+  computedAt: ms('computed_at').notNull(),
+});

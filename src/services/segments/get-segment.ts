@@ -1,24 +1,67 @@
 import { notFound } from '../../core/errors.js';
+import { MODEL_SEGMENTS } from '../../segments/engine/segment-engine.js';
+import { groupName } from '../../segments/models/group-names.js';
 import { type Ctx, requireRight } from '../context.js';
 import { SEGMENT_COLUMNS, type Segment, segmentView } from './segment-view.js';
 
-export async function listSegments({ ctx }: { ctx: Ctx }): Promise<(Segment & { size: number })[]> {
+export type SegmentWithSize = Segment & { size: number; kind: 'segment' | 'model' };
+
+/** A built-in model's group shown as a read-only segment. */
+function modelSegment(id: string): Segment | undefined {
+  const m = MODEL_SEGMENTS.find((s) => s.id === id);
+  if (!m) return undefined;
+  const epoch = new Date(0).toISOString();
+  return {
+    id,
+    name: groupName(id)?.[0] ?? id,
+    description: '',
+    definition: m.definition,
+    version: 1,
+    createdAt: epoch,
+    updatedAt: epoch,
+  };
+}
+
+/** The workspace's segments with their sizes; with `includeModels`, the model groups too. */
+export async function listSegments({
+  ctx,
+  input = {},
+}: {
+  ctx: Ctx;
+  input?: { includeModels?: boolean | undefined };
+}): Promise<SegmentWithSize[]> {
   requireRight(ctx, 'segments.read');
   const rows = await ctx.tailor.state.query(
     `SELECT ${SEGMENT_COLUMNS} FROM segments WHERE workspace_id = $1 ORDER BY name, id`,
     [ctx.workspaceId],
   );
   const sizes = await ctx.tailor.segments.sizes(ctx.workspaceId);
-  return rows.map((r) => ({ ...segmentView(r), size: sizes.get(String(r.id)) ?? 0 }));
+  const size = (id: string) => sizes.get(id) ?? 0;
+  const out: SegmentWithSize[] = rows.map((r) => ({
+    ...segmentView(r),
+    size: size(String(r.id)),
+    kind: 'segment',
+  }));
+  if (input.includeModels)
+    for (const m of MODEL_SEGMENTS) out.push({ ...modelSegment(m.id)!, size: size(m.id), kind: 'model' });
+  return out;
 }
 
-export async function getSegment({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
+export async function getSegment({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string };
+}): Promise<SegmentWithSize> {
   requireRight(ctx, 'segments.read');
+  const sizes = await ctx.tailor.segments.sizes(ctx.workspaceId);
+  const model = modelSegment(input.id);
+  if (model) return { ...model, size: sizes.get(input.id) ?? 0, kind: 'model' };
   const rows = await ctx.tailor.state.query(
     `SELECT ${SEGMENT_COLUMNS} FROM segments WHERE workspace_id = $1 AND id = $2`,
     [ctx.workspaceId, input.id],
   );
   if (!rows[0]) throw notFound('segment_not_found', `no segment ${input.id}`);
-  const sizes = await ctx.tailor.segments.sizes(ctx.workspaceId);
-  return { ...segmentView(rows[0]), size: sizes.get(input.id) ?? 0 };
+  return { ...segmentView(rows[0]), size: sizes.get(input.id) ?? 0, kind: 'segment' };
 }

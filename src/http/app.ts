@@ -13,7 +13,11 @@ import { handleError, zodToServiceError } from './errors.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerImportRoutes } from './routes/import-routes.js';
+import { registerListRoutes } from './routes/list-routes.js';
+import { registerModelRoutes } from './routes/model-routes.js';
 import { registerProfileRoutes } from './routes/profile-routes.js';
+import { registerSchemaRoutes } from './routes/schema-routes.js';
+import { registerSegmentRoutes } from './routes/segment-routes.js';
 import { trackingRoutes } from './routes/tracking.js';
 
 export interface AppOptions {
@@ -32,6 +36,13 @@ const WORKSPACE_SCOPED = [
   '/ingest/*',
   '/imports',
   '/imports/*',
+  '/segments',
+  '/segments/*',
+  '/lists',
+  '/lists/*',
+  '/models',
+  '/models/*',
+  '/schema/*',
 ];
 
 export function createApp(tailor: Tailor, opts: AppOptions = {}) {
@@ -82,6 +93,10 @@ export function createApp(tailor: Tailor, opts: AppOptions = {}) {
   registerProfileRoutes(api);
   registerAdminRoutes(api);
   registerImportRoutes(api);
+  registerSegmentRoutes(api);
+  registerListRoutes(api);
+  registerModelRoutes(api);
+  registerSchemaRoutes(api);
   api.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
     type: 'http',
     scheme: 'bearer',

@@ -1,7 +1,8 @@
 import { invalid } from '../../core/errors.js';
 import { sql } from '../../stores/events/sql.js';
 import { type Ctx, requireRight } from '../context.js';
-import { findProfile } from '../profiles/find-profile.js';
+import { findProfile, PROFILE_COLUMNS } from '../profiles/find-profile.js';
+import { summaryOf } from '../profiles/profile-view.js';
 import { getSegment } from './get-segment.js';
 
 /** A page of a segment's current members (profile ids in order), from the stored lists. */
@@ -42,11 +43,67 @@ export async function profileSegments({ ctx, input }: { ctx: Ctx; input: { id: s
   ]);
   return {
     profileId: pid,
-    segments: ((current[0]?.segs as string[] | undefined) ?? []).map(String),
+    segments: ((current[0]?.segs as string[] | undefined) ?? []).map(String).sort(),
     history: history.map((h) => ({
       segmentId: String(h.segment_id),
       at: new Date(Number(h.at_ms)).toISOString(),
       change: Number(h.entered) === 1 || h.entered === true ? ('entered' as const) : ('exited' as const),
     })),
   };
+}
+
+/** Profile summaries for member ids, in the order given (ids with no profile are left out). */
+export async function memberSummaries(ctx: Ctx, profileIds: readonly string[]) {
+  if (profileIds.length === 0) return [];
+  const rows = await ctx.tailor.state.query<Record<string, unknown>>(
+    `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE workspace_id = $1 AND profile_id = ANY($2::text[])`,
+    [ctx.workspaceId, profileIds],
+  );
+  const now = Date.now();
+  const byId = new Map(rows.map((r) => [String(r.profile_id), summaryOf(r, now)]));
+  return profileIds.flatMap((id) => byId.get(id) ?? []);
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  // A leading = + - @ would be read as a formula by spreadsheets.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+
+/** A segment's members as CSV lines (header first), read in pages so memory stays flat. */
+export async function* exportSegmentMembers(ctx: Ctx, segmentId: string): AsyncGenerator<string> {
+  yield 'profile_id,user_id,email,phone,name\n';
+  let after: string | undefined;
+  for (;;) {
+    const page = await listSegmentMembers({ ctx, input: { id: segmentId, limit: 5000, after } });
+    const summaries = await memberSummaries(ctx, page.members);
+    yield summaries
+      .map((p) => `${[p.profileId, p.userId, p.email, p.phone, p.name].map(csvCell).join(',')}\n`)
+      .join('');
+    if (!page.nextCursor) return;
+    after = page.nextCursor;
+  }
+}
+
+/** A segment's size over the last `days`, one point per minute in which it changed. */
+export async function segmentSizes({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string; days?: number | undefined };
+}) {
+  requireRight(ctx, 'segments.read');
+  const seg = await getSegment({ ctx, input: { id: input.id } });
+  const days = input.days ?? 30;
+  if (!Number.isInteger(days) || days < 1 || days > 3650) throw invalid('invalid_days', 'days is 1–3650');
+  const rows = await ctx.tailor.state.query<{ at: string; size: string }>(
+    `SELECT "at", size FROM segment_sizes WHERE workspace_id = $1 AND segment_id = $2 AND "at" >= $3 ORDER BY "at"`,
+    [ctx.workspaceId, input.id, ctx.tailor.segments.now() - days * 86_400_000],
+  );
+  const points = rows.map((r) => ({ at: new Date(Number(r.at)).toISOString(), size: Number(r.size) }));
+  // The current size closes the series, so a segment that has not changed lately still shows.
+  points.push({ at: new Date(ctx.tailor.segments.now()).toISOString(), size: seg.size });
+  return { points };
 }

@@ -74,6 +74,46 @@ describe('tailor CLI', () => {
     const again = await tailor(dir, 'import', 'users', file, '--workspace', 'cli-shop');
     expect(again.stdout).toMatch(/3 rows: 0 imported, 2 already present, 1 failed/);
   });
+
+  it('creates, lists, previews, pages and exports a segment', async () => {
+    const def = JSON.stringify({
+      version: 1,
+      root: { type: 'trait', trait: 'city', op: 'eq', value: '上海' },
+    });
+    const preview = await tailor(dir, 'segment', 'preview', '--workspace', 'cli-shop', '--definition', def);
+    expect(preview.stdout).toMatch(/^1 of 2 profiles\n/);
+    const bad = await tailor(
+      dir,
+      'segment',
+      'preview',
+      '--workspace',
+      'cli-shop',
+      '--definition',
+      '{"version":1}',
+    );
+    expect(bad.stderr).toMatch(/\(invalid_definition\)/);
+    expect(bad.code).not.toBe(0);
+    const created = await tailor(
+      dir,
+      'segment',
+      'create',
+      '--workspace',
+      'cli-shop',
+      '--name',
+      'Shanghai',
+      '--definition',
+      def,
+    );
+    const id = /created (seg_\w+) "Shanghai": 1 members/.exec(created.stdout)?.[1];
+    expect(id).toBeDefined();
+    expect((await tailor(dir, 'segment', 'list', '--workspace', 'cli-shop')).stdout).toBe(
+      `${id}\t1\tShanghai\n`,
+    );
+    const members = await tailor(dir, 'segment', 'members', id!, '--workspace', 'cli-shop');
+    expect(members.stdout.trim().split('\n')).toHaveLength(1);
+    const csv = await tailor(dir, 'segment', 'export', id!, '--workspace', 'cli-shop');
+    expect(csv.stdout).toMatch(/^profile_id,user_id,email,phone,name\n[^,]+,c1,one@example.com,,\n$/);
+  });
 });
 
 describe('import over HTTP', () => {

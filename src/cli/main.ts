@@ -11,6 +11,7 @@ import { addConsoleUser } from '../services/users/create-user.js';
 import { createWorkspace } from '../services/workspaces/create-workspace.js';
 import { getWorkspace } from '../services/workspaces/list-workspaces.js';
 import { loadDemo } from './commands/demo.js';
+import { registerSegmentCommands } from './commands/segment.js';
 import { configFrom, fail, withTailor } from './context.js';
 
 /** Commands that only administer skip the ingest start-up work (see withTailor). */
@@ -220,6 +221,7 @@ program
   );
 
 registerImport(program);
+registerSegmentCommands(program);
 
 function registerImport(p: Command) {
   const imp = p

@@ -20,11 +20,9 @@ const ListSchema = z
   .openapi('ManualList');
 const Upload = z.object({ list: ListSchema, matched: z.number(), unmatched: z.array(z.string()) });
 const idParam = z.object({ id: z.string().min(1).max(100) });
-const ids = z
-  .array(z.string())
-  .openapi({
-    description: 'profile ids, user ids, anonymous ids, emails or phone numbers (at most 100,000)',
-  });
+const ids = z.array(z.string()).openapi({
+  description: 'profile ids, user ids, anonymous ids, emails or phone numbers (at most 100,000)',
+});
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });

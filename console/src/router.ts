@@ -5,14 +5,28 @@ export type Route =
   | { name: 'login' }
   | { name: 'profiles' }
   | { name: 'profile'; id: string }
-  | { name: 'ingest' };
+  | { name: 'ingest' }
+  | { name: 'segments' }
+  | { name: 'segmentNew' }
+  | { name: 'segment'; id: string }
+  | { name: 'segmentEdit'; id: string }
+  | { name: 'lists' }
+  | { name: 'models' };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  const [head, id] = parts;
+  const [head, id, action] = parts;
   if (head === 'login') return { name: 'login' };
   if (head === 'ingest') return { name: 'ingest' };
+  if (head === 'lists') return { name: 'lists' };
+  if (head === 'models') return { name: 'models' };
   if (head === 'profiles' && id !== undefined) return { name: 'profile', id: safeDecode(id) };
+  if (head === 'segments') {
+    if (id === undefined) return { name: 'segments' };
+    if (id === 'new') return { name: 'segmentNew' };
+    if (action === 'edit') return { name: 'segmentEdit', id: safeDecode(id) };
+    return { name: 'segment', id: safeDecode(id) };
+  }
   return { name: 'profiles' };
 }
 
@@ -26,6 +40,18 @@ export function hrefFor(route: Route): string {
       return `#/profiles/${encodeURIComponent(route.id)}`;
     case 'ingest':
       return '#/ingest';
+    case 'segments':
+      return '#/segments';
+    case 'segmentNew':
+      return '#/segments/new';
+    case 'segment':
+      return `#/segments/${encodeURIComponent(route.id)}`;
+    case 'segmentEdit':
+      return `#/segments/${encodeURIComponent(route.id)}/edit`;
+    case 'lists':
+      return '#/lists';
+    case 'models':
+      return '#/models';
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * One place where the console talks HTTP: same-origin session cookie, the workspace header, and the
- * server's `{ error: { code, message } }` body turned into an `ApiError`.
+ * server's `{ error: { code, message, details? } }` body turned into an `ApiError`.
  */
 
 export class ApiError extends Error {
@@ -8,10 +8,37 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's `details` as the server sent them (e.g. `{ issues }` for invalid input). */
+    readonly details: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** One problem with a submitted value; `path` is a JSON pointer into what was sent (`/root/children/0`). */
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/**
+ * The `details.issues` of a validation error. Request-body errors name their path with dots
+ * (`definition.root.children.0`); they are turned into pointers relative to `under` so that every
+ * issue can be matched against the same pointers.
+ */
+export function issuesOf(error: unknown, under = ''): Issue[] {
+  if (!(error instanceof ApiError) || !isRecord(error.details)) return [];
+  const issues = error.details.issues;
+  if (!Array.isArray(issues)) return [];
+  return issues.filter(isRecord).map((i) => {
+    const path = typeof i.path === 'string' ? i.path : '';
+    const message = typeof i.message === 'string' ? i.message : '';
+    if (path === '' || path.startsWith('/')) return { path, message };
+    const parts = path.split('.');
+    if (under !== '' && parts[0] === under) parts.shift();
+    return { path: `/${parts.join('/')}`, message };
+  });
 }
 
 export interface RequestOptions {
@@ -58,7 +85,7 @@ async function toApiError(res: Response): Promise<ApiError> {
   }
   const error = isRecord(body) ? body.error : undefined;
   if (isRecord(error) && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new ApiError(res.status, error.code, error.message);
+    return new ApiError(res.status, error.code, error.message, error.details);
   }
   // An empty message tells the UI to show its own translated text for the status.
   return new ApiError(res.status, `http_${res.status}`, '');

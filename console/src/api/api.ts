@@ -13,6 +13,24 @@ import type {
   TailorEvent,
   Workspace,
 } from './api-contract.js';
+import type {
+  DistributionReport,
+  LifecycleReport,
+  List,
+  ListMembersMode,
+  ListMembersResult,
+  ModelSettings,
+  ModelsConfig,
+  ProfileSegments,
+  RfmReport,
+  SchemaEvent,
+  SchemaField,
+  Segment,
+  SegmentInput,
+  SegmentMembers,
+  SegmentPreview,
+  SizePoint,
+} from './segments-contract.js';
 
 const BASE = '/api/v1';
 
@@ -53,6 +71,51 @@ export function workspaceApi(workspaceId: string) {
     ingestEvents: (after: number | undefined, signal?: AbortSignal) =>
       get<{ events: TailorEvent[] }>(`/ingest/events${queryString({ limit: 50, after })}`, signal),
     ingestStats: (signal?: AbortSignal) => get<IngestStats>('/ingest/stats', signal),
+
+    listSegments: (includeModels: boolean, signal?: AbortSignal) =>
+      get<{ segments: Segment[] }>(`/segments${includeModels ? '?include=models' : ''}`, signal),
+    getSegment: (segmentId: string, signal?: AbortSignal) =>
+      get<Segment>(`/segments/${id(segmentId)}`, signal),
+    createSegment: (input: SegmentInput) => send<Segment>('POST', '/segments', input),
+    updateSegment: (segmentId: string, input: SegmentInput) =>
+      send<Segment>('PUT', `/segments/${id(segmentId)}`, input),
+    deleteSegment: (segmentId: string) => send<void>('DELETE', `/segments/${id(segmentId)}`),
+    previewSegment: (definition: SegmentInput['definition'], sample: number, signal?: AbortSignal) =>
+      request<SegmentPreview>('POST', `${BASE}/segments/preview`, {
+        workspaceId,
+        body: { definition, sample },
+        ...(signal === undefined ? {} : { signal }),
+      }),
+    segmentMembers: (segmentId: string, cursor: string | null, limit = 50) =>
+      get<SegmentMembers>(
+        `/segments/${id(segmentId)}/members${queryString({ cursor: cursor ?? undefined, limit })}`,
+      ),
+    segmentSizes: (segmentId: string, days: number, signal?: AbortSignal) =>
+      get<{ points: SizePoint[] }>(`/segments/${id(segmentId)}/sizes${queryString({ days })}`, signal),
+    /** For a plain link: the session cookie authenticates, and a link cannot set the workspace header. */
+    segmentExportUrl: (segmentId: string) =>
+      `${BASE}/segments/${id(segmentId)}/export.csv${queryString({ workspace: workspaceId })}`,
+    profileSegments: (anyId: string, signal?: AbortSignal) =>
+      get<ProfileSegments>(`/profiles/${id(anyId)}/segments`, signal),
+
+    schemaEvents: (signal?: AbortSignal) => get<{ events: SchemaEvent[] }>('/schema/events', signal),
+    eventProperties: (event: string, signal?: AbortSignal) =>
+      get<{ properties: SchemaField[] }>(`/schema/events/${id(event)}/properties`, signal),
+    schemaTraits: (signal?: AbortSignal) => get<{ traits: SchemaField[] }>('/schema/traits', signal),
+
+    getModels: (signal?: AbortSignal) => get<ModelsConfig>('/models', signal),
+    saveModelSettings: (settings: ModelSettings) => send<ModelsConfig>('PUT', '/models', { settings }),
+    rfm: (signal?: AbortSignal) => get<RfmReport>('/models/rfm', signal),
+    lifecycle: (days: number, signal?: AbortSignal) =>
+      get<LifecycleReport>(`/models/lifecycle${queryString({ days })}`, signal),
+    distribution: (signal?: AbortSignal) => get<DistributionReport>('/models/distribution', signal),
+
+    listLists: (signal?: AbortSignal) => get<{ lists: List[] }>('/lists', signal),
+    createList: (name: string, description: string, ids: string[]) =>
+      send<List>('POST', '/lists', { name, description, ids }),
+    deleteList: (listId: string) => send<void>('DELETE', `/lists/${id(listId)}`),
+    setListMembers: (listId: string, ids: string[], mode: ListMembersMode) =>
+      send<ListMembersResult>('PUT', `/lists/${id(listId)}/members`, { ids, mode }),
   };
 }
 

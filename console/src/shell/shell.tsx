@@ -2,8 +2,13 @@ import { useMemo } from 'react';
 import { workspaceApi } from '../api/api.js';
 import { useT } from '../i18n/i18n-provider.js';
 import { IngestPage } from '../pages/ingest/ingest-page.js';
+import { ListsPage } from '../pages/lists/lists-page.js';
+import { ModelsPage } from '../pages/models/models-page.js';
 import { ProfilePage } from '../pages/profile/profile-page.js';
 import { ProfilesPage } from '../pages/profiles/profiles-page.js';
+import { SegmentEditorPage } from '../pages/segments/segment-editor-page.js';
+import { SegmentPage } from '../pages/segments/segment-page.js';
+import { SegmentsPage } from '../pages/segments/segments-page.js';
 import { type Route, useRoute } from '../router.js';
 import { useSession, WorkspaceApiContext } from '../session/session-context.js';
 import { TopBar } from './top-bar.js';
@@ -42,5 +47,17 @@ function Page({ route }: { route: Route }) {
       return <ProfilePage key={route.id} id={route.id} />;
     case 'ingest':
       return <IngestPage />;
+    case 'segments':
+      return <SegmentsPage />;
+    case 'segmentNew':
+      return <SegmentEditorPage key="new" id={null} />;
+    case 'segment':
+      return <SegmentPage key={route.id} id={route.id} />;
+    case 'segmentEdit':
+      return <SegmentEditorPage key={route.id} id={route.id} />;
+    case 'lists':
+      return <ListsPage />;
+    case 'models':
+      return <ModelsPage />;
   }
 }

@@ -294,7 +294,6 @@ export class Compiler {
   /** Built-in computed traits, with the same meaning as on the profile (profile-delta.ts). */
   private computed(t: ComputedTrait): Accessor {
     const d = this.dialect;
-    const s = this.ctx.settings;
     const all = TRUE;
     const order = this.orderCond();
     const orders = this.agg('count', null, order);

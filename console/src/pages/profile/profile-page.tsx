@@ -9,6 +9,7 @@ import { ComputedGrid } from './computed-grid.js';
 import { EventTimeline } from './event-timeline.js';
 import { IdentitiesPanel } from './identities-panel.js';
 import { ProfileHeader } from './profile-header.js';
+import { SegmentsPanel } from './segments-panel.js';
 import { TraitsPanel } from './traits-panel.js';
 
 /** The 360° view of one profile. `id` may be any id the profile is known by; the server resolves it. */
@@ -53,6 +54,7 @@ export function ProfilePage({ id }: { id: string }) {
         />
         <IdentitiesPanel profile={profile} />
       </div>
+      <SegmentsPanel profileId={profile.profileId} />
       <EventTimeline
         key={profile.profileId}
         profileId={profile.profileId}

@@ -1,27 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from '../../test/helpers/chromium.js';
-import { startTestServer } from '../../test/helpers/server.js';
+import { openConsole, postBatch, type TestServer } from './browser.js';
 
 // The console in a real Chromium against a real Tailor (fresh data dir, console already built).
 // The steps build on each other, in order: log in, ingest, find the profile, open it, edit it,
 // switch language, watch the ingest page.
 
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** How long the UI may take to show an ingested event (applier lag plus the 2 s poll). */
 const EVENTUALLY_MS = 20_000;
 
@@ -34,45 +19,20 @@ const orderMessageId = `e2e-order-${suffix}`;
 // Skipped (and reported by test/global-setup.ts) only where Chromium is not installed; never under CI=true.
 describe.skipIf(!CHROMIUM)('Tailor console', () => {
   let server: TestServer;
-  let userDataDir: string;
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    // launch() refuses a --user-data-dir argument; a persistent context is Playwright's way to pass one.
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'tailor-e2e-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM!,
-      args: CHROMIUM_ARGS,
-      headless: true,
-      locale: 'en-US',
-      baseURL: server.url,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    // Confirm dialogs (remove trait, revoke key) are accepted.
-    page.on('dialog', (dialog) => void dialog.accept());
+    ({ server, page, pageErrors, close } = await openConsole());
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => close?.());
 
   async function send(batch: Record<string, unknown>[]) {
-    const res = await fetch(`${server.url}/v1/batch`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Authorization: `Basic ${Buffer.from(`${server.writeKey}:`).toString('base64')}`,
-      },
-      body: JSON.stringify({ batch }),
-    });
+    const res = await postBatch(server, batch);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ success: true, rejected: [] });
+    expect(res.body).toMatchObject({ success: true, rejected: [] });
   }
 
   it('rejects a wrong password, then logs in to the profiles list', async () => {

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from '../../test/helpers/chromium.js';
-import { startTestServer } from '../../test/helpers/server.js';
+import { openConsole, postBatch, type TestServer } from './browser.js';
 
 // Segmentation in the console, in a real Chromium against a real Tailor (fresh data dir, console
 // already built). The steps build on each other, in order: ingest five shoppers, log in, build a
@@ -12,18 +9,6 @@ import { startTestServer } from '../../test/helpers/server.js';
 // try to delete it while another segment uses it, make a manual list, then check the profile's
 // segment panel and the models page.
 
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** How long ingested events may take to reach profiles, segments and models. */
 const EVENTUALLY_MS = 30_000;
 
@@ -74,32 +59,16 @@ const definition = {
 // Skipped (and reported by test/global-setup.ts) only where Chromium is not installed; never under CI=true.
 describe.skipIf(!CHROMIUM)('Tailor console: segments and models', () => {
   let server: TestServer;
-  let userDataDir: string;
   let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    // launch() refuses a --user-data-dir argument; a persistent context is Playwright's way to pass one.
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'tailor-e2e-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM!,
-      args: CHROMIUM_ARGS,
-      headless: true,
-      locale: 'en-US',
-      baseURL: server.url,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('dialog', (dialog) => void dialog.accept());
+    ({ server, context, page, pageErrors, close } = await openConsole());
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => close?.());
 
   /** The console API as the signed-in browser calls it (session cookie, workspace header). */
   async function api(method: 'GET' | 'POST', url: string, data?: unknown) {
@@ -128,16 +97,9 @@ describe.skipIf(!CHROMIUM)('Tailor console: segments and models', () => {
         timestamp: daysAgo(o.days),
       })),
     ]);
-    const res = await fetch(`${server.url}/v1/batch`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Authorization: `Basic ${Buffer.from(`${server.writeKey}:`).toString('base64')}`,
-      },
-      body: JSON.stringify({ batch }),
-    });
+    const res = await postBatch(server, batch);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ success: true, rejected: [] });
+    expect(res.body).toMatchObject({ success: true, rejected: [] });
 
     await page.goto('/');
     await page.getByTestId('login-email').fill(server.login.email);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config/env.js';
-import { exitCodeOf, ServiceError } from '../core/errors.js';
+import { exitCodeOf, invalid, ServiceError } from '../core/errors.js';
 import { startTailor, type Tailor } from '../runtime/tailor.js';
+import { getWorkspace } from '../services/workspaces/list-workspaces.js';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -35,6 +36,24 @@ export async function withTailor<T>(
   } finally {
     await tailor.close();
   }
+}
+
+/** `withTailor` for a command acting in one workspace: an unknown workspace is refused first. */
+export function withWorkspace<T>(
+  cmd: Command,
+  workspaceId: string,
+  fn: (t: Tailor) => Promise<T>,
+  opts: { ingest?: boolean } = {},
+): Promise<T> {
+  return withTailor(
+    cmd,
+    async (t) => {
+      if (!(await getWorkspace({ tailor: t, id: workspaceId })))
+        throw invalid('unknown_workspace', `no workspace ${workspaceId}`);
+      return fn(t);
+    },
+    opts,
+  );
 }
 
 /** Prints an error the way scripts expect: one line on stderr, an exit code per error kind. */

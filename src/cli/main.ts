@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { invalid } from '../core/errors.js';
 import { startServer } from '../http/server.js';
 import { startTailor } from '../runtime/tailor.js';
 import { ROLES, type Role, systemCtx } from '../services/context.js';
@@ -12,7 +11,7 @@ import { createWorkspace } from '../services/workspaces/create-workspace.js';
 import { getWorkspace } from '../services/workspaces/list-workspaces.js';
 import { loadDemo } from './commands/demo.js';
 import { registerSegmentCommands } from './commands/segment.js';
-import { configFrom, fail, withTailor } from './context.js';
+import { configFrom, fail, withTailor, withWorkspace } from './context.js';
 
 /** Commands that only administer skip the ingest start-up work (see withTailor). */
 const ADMIN = { ingest: false };
@@ -152,11 +151,10 @@ keys
   )
   .option('--name <name>', 'a label', '')
   .action(async (o, cmd: Command) =>
-    withTailor(
+    withWorkspace(
       cmd,
+      o.workspace,
       async (tailor) => {
-        if (!(await getWorkspace({ tailor, id: o.workspace })))
-          throw invalid('unknown_workspace', `no workspace ${o.workspace}`);
         const { secret } = await createApiKey({
           ctx: systemCtx(tailor, o.workspace),
           input: { type: o.type, name: o.name },
@@ -198,11 +196,10 @@ program
   .addOption(new Option('--role <role>', 'role in the workspace').choices([...ROLES]).default('operator'))
   .option('--name <name>', 'display name')
   .action(async (o, cmd: Command) =>
-    withTailor(
+    withWorkspace(
       cmd,
+      o.workspace,
       async (tailor) => {
-        if (!(await getWorkspace({ tailor, id: o.workspace })))
-          throw invalid('unknown_workspace', `no workspace ${o.workspace}`);
         const u = await addConsoleUser({
           tailor,
           actor: { type: 'system', id: 'cli' },
@@ -239,9 +236,7 @@ function registerImport(p: Command) {
       .option('--map <spec>', 'column mapping, e.g. userId=customer_no,event=action,ignore=notes;tmp')
       .option('--errors-out <file>', 'write the per-row error report as CSV')
       .action(async (file: string, o, cmd: Command) =>
-        withTailor(cmd, async (tailor) => {
-          if (!(await getWorkspace({ tailor, id: o.workspace })))
-            throw invalid('unknown_workspace', `no workspace ${o.workspace}`);
+        withWorkspace(cmd, o.workspace, async (tailor) => {
           const { runImportCommand } = await import('../import/index.js');
           const r = await runImportCommand({
             tailor,

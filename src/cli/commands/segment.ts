@@ -2,14 +2,12 @@ import { once } from 'node:events';
 import { createWriteStream, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { invalid } from '../../core/errors.js';
-import type { Tailor } from '../../runtime/tailor.js';
 import { type Ctx, systemCtx } from '../../services/context.js';
-import { getSegment, listSegments } from '../../services/segments/get-segment.js';
+import { findSegment, getSegment, listSegments } from '../../services/segments/get-segment.js';
 import { previewSegment } from '../../services/segments/preview-segment.js';
 import { saveSegment } from '../../services/segments/save-segment.js';
 import { exportSegmentMembers, listSegmentMembers } from '../../services/segments/segment-members.js';
-import { getWorkspace } from '../../services/workspaces/list-workspaces.js';
-import { fail, withTailor } from '../context.js';
+import { withWorkspace } from '../context.js';
 
 const ADMIN = { ingest: false };
 
@@ -26,17 +24,8 @@ function readDefinition(o: { definition?: string; file?: string }): unknown {
   }
 }
 
-async function inWorkspace(cmd: Command, ws: string, fn: (ctx: Ctx, t: Tailor) => Promise<void>) {
-  await withTailor(
-    cmd,
-    async (t) => {
-      if (!(await getWorkspace({ tailor: t, id: ws })))
-        throw invalid('unknown_workspace', `no workspace ${ws}`);
-      return fn(systemCtx(t, ws), t);
-    },
-    ADMIN,
-  ).catch(fail);
-}
+const inWorkspace = (cmd: Command, ws: string, fn: (ctx: Ctx) => Promise<void>) =>
+  withWorkspace(cmd, ws, (t) => fn(systemCtx(t, ws)), ADMIN);
 
 const out = (s: string) => process.stdout.write(s);
 
@@ -114,7 +103,7 @@ export function registerSegmentCommands(program: Command) {
     .option('--out <path>', 'file to write (default: standard output)')
     .action(async (id: string, o, cmd: Command) =>
       inWorkspace(cmd, o.workspace, async (ctx) => {
-        await getSegment({ ctx, input: { id } });
+        await findSegment(ctx, id);
         const sink = o.out ? createWriteStream(o.out) : process.stdout;
         for await (const chunk of exportSegmentMembers(ctx, id))
           if (!sink.write(chunk)) await once(sink, 'drain');

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { deleteSegment } from '../../services/segments/delete-segment.js';
-import { getSegment, listSegments } from '../../services/segments/get-segment.js';
+import { findSegment, getSegment, listSegments } from '../../services/segments/get-segment.js';
 import { previewSegment } from '../../services/segments/preview-segment.js';
 import { profileSegmentsNamed } from '../../services/segments/profile-segment-names.js';
 import { saveSegment } from '../../services/segments/save-segment.js';
@@ -199,7 +199,7 @@ export function registerSegmentRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(exportCsv, async (c) => {
     const ctx = c.get('ctx');
     const { id } = c.req.valid('param');
-    await getSegment({ ctx, input: { id } });
+    await findSegment(ctx, id);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="segment-${id.replace(/[^\w.-]/g, '_')}.csv"`);
     return stream(c, async (s) => {

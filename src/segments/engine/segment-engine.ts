@@ -141,9 +141,16 @@ export class SegmentEngine extends EventEmitter<{
     return out;
   }
 
-  /** One run for a workspace, all of its profiles or only `restrict` (surviving profile ids). */
-  run(workspaceId: string, opts: { restrict?: readonly string[] } = {}): Promise<RunResult> {
-    const next = this.chain.then(() => this.runNow(workspaceId, opts.restrict));
+  /**
+   * One run for a workspace, all of its profiles or only `restrict` (surviving profile ids).
+   * A full run first recomputes the models' cut points, unless `models: false` (a change that
+   * cannot move them, such as a saved segment) and they already exist.
+   */
+  run(
+    workspaceId: string,
+    opts: { restrict?: readonly string[]; models?: boolean } = {},
+  ): Promise<RunResult> {
+    const next = this.chain.then(() => this.runNow(workspaceId, opts.restrict, opts.models ?? true));
     this.chain = next.catch(() => {});
     return next;
   }
@@ -211,14 +218,19 @@ export class SegmentEngine extends EventEmitter<{
     return params;
   }
 
-  private async runNow(workspaceId: string, restrict: readonly string[] | undefined): Promise<RunResult> {
+  private async runNow(
+    workspaceId: string,
+    restrict: readonly string[] | undefined,
+    models: boolean,
+  ): Promise<RunResult> {
     const started = performance.now();
     // A full run re-evaluates everyone; profiles marked from here on are marked again.
     if (restrict === undefined) this.dirty.delete(workspaceId);
     const { events } = this.deps;
     const w = await this.load(workspaceId);
     const now = this.now();
-    if (restrict === undefined) w.params = await this.refreshModels(workspaceId, w, now);
+    if (restrict === undefined && (models || !w.params))
+      w.params = await this.refreshModels(workspaceId, w, now);
     const all = [...w.segments, ...MODEL_SEGMENTS];
     const rows = await events.select(
       diffQuery(this.dialect, this.compileContext(workspaceId, w, now), all, restrict),

@@ -122,7 +122,7 @@ export function setListMembers({
       return r!;
     });
     if (replace) await events.dropListVersions(ctx.workspaceId, input.id, version);
-    await ctx.tailor.segments.run(ctx.workspaceId);
+    await ctx.tailor.segments.run(ctx.workspaceId, { models: false });
     return { list: listView(row), matched: profileIds.length, unmatched: unmatched.slice(0, 100) };
   });
 }

@@ -27,5 +27,5 @@ export async function deleteSegment({ ctx, input }: { ctx: Ctx; input: { id: str
       requestId: ctx.requestId,
     });
   });
-  await engine.run(ctx.workspaceId);
+  await engine.run(ctx.workspaceId, { models: false });
 }

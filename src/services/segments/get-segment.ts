@@ -47,6 +47,19 @@ export async function listSegments({
   return out;
 }
 
+/** A segment or model group without its size (counting members reads every stored list). */
+export async function findSegment(ctx: Ctx, id: string): Promise<Segment & { kind: 'segment' | 'model' }> {
+  requireRight(ctx, 'segments.read');
+  const model = modelSegment(id);
+  if (model) return { ...model, kind: 'model' };
+  const rows = await ctx.tailor.state.query(
+    `SELECT ${SEGMENT_COLUMNS} FROM segments WHERE workspace_id = $1 AND id = $2`,
+    [ctx.workspaceId, id],
+  );
+  if (!rows[0]) throw notFound('segment_not_found', `no segment ${id}`);
+  return { ...segmentView(rows[0]), kind: 'segment' };
+}
+
 export async function getSegment({
   ctx,
   input,
@@ -54,14 +67,7 @@ export async function getSegment({
   ctx: Ctx;
   input: { id: string };
 }): Promise<SegmentWithSize> {
-  requireRight(ctx, 'segments.read');
+  const seg = await findSegment(ctx, input.id);
   const sizes = await ctx.tailor.segments.sizes(ctx.workspaceId);
-  const model = modelSegment(input.id);
-  if (model) return { ...model, size: sizes.get(input.id) ?? 0, kind: 'model' };
-  const rows = await ctx.tailor.state.query(
-    `SELECT ${SEGMENT_COLUMNS} FROM segments WHERE workspace_id = $1 AND id = $2`,
-    [ctx.workspaceId, input.id],
-  );
-  if (!rows[0]) throw notFound('segment_not_found', `no segment ${input.id}`);
-  return { ...segmentView(rows[0]), size: sizes.get(input.id) ?? 0, kind: 'segment' };
+  return { ...seg, size: sizes.get(input.id) ?? 0 };
 }

@@ -73,6 +73,6 @@ export async function saveSegment({
     });
     return r;
   });
-  await engine.run(ctx.workspaceId);
+  await engine.run(ctx.workspaceId, { models: false });
   return segmentView(row);
 }

@@ -3,7 +3,7 @@ import { sql } from '../../stores/events/sql.js';
 import { type Ctx, requireRight } from '../context.js';
 import { findProfile, PROFILE_COLUMNS } from '../profiles/find-profile.js';
 import { summaryOf } from '../profiles/profile-view.js';
-import { getSegment } from './get-segment.js';
+import { findSegment, getSegment } from './get-segment.js';
 
 /** A page of a segment's current members (profile ids in order), from the stored lists. */
 export async function listSegmentMembers({
@@ -14,7 +14,7 @@ export async function listSegmentMembers({
   input: { id: string; limit?: number | undefined; after?: string | undefined };
 }): Promise<{ members: string[]; nextCursor: string | null }> {
   requireRight(ctx, 'segments.read');
-  await getSegment({ ctx, input: { id: input.id } });
+  await findSegment(ctx, input.id);
   const limit = input.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
     throw invalid('invalid_limit', 'limit is 1–10000');

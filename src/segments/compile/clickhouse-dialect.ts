@@ -32,6 +32,14 @@ export const clickhouseDialect: Dialect = {
   // A string value comes back unquoted; anything else as its raw JSON text.
   jsonText: (col, key) =>
     sql`if(substring(visitParamExtractRaw(${col}, ${key}), 1, 1) = '"', visitParamExtractString(${col}, ${key}), visitParamExtractRaw(${col}, ${key}))`,
+  // visitParamExtractRaw gives '' for a missing key, so presence is tested apart.
+  jsonTextNullWhenAbsent: false,
+  jsonFirstNumber(col, keys) {
+    return sql`coalesce(${join(
+      keys.map((k) => this.toNumber(this.jsonText(col, k))),
+      raw(', '),
+    )})`;
+  },
   toNumber: (text) => sql`toFloat64OrNull(${text})`,
   dateMs: (text) => sql`toInt64(toUnixTimestamp(parseDateTimeBestEffortOrNull(${text}))) * 1000`,
   monthDay: (text) => sql`formatDateTime(parseDateTimeBestEffortOrNull(${text}), '%m-%d')`,

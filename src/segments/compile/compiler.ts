@@ -16,11 +16,16 @@ const DAY = 86_400_000;
 const TRUE = raw('1 = 1');
 const FALSE = raw('1 = 0');
 
-/** A value as the comparisons see it: whether it is present, as text, as a number. */
+/**
+ * A value as the comparisons see it: whether it is present, as text, as a number.
+ * `textNullWhenAbsent`: a comparison of the text or number already fails when the value is
+ * absent, so `has` need not be tested beside it.
+ */
 interface Accessor {
   has: SqlFragment;
   text: SqlFragment;
   num: SqlFragment;
+  textNullWhenAbsent?: boolean;
 }
 const ORDER_OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 type Cmp = { op: string; value?: unknown; values?: unknown[]; from?: number; to?: number };
@@ -136,13 +141,18 @@ export class Compiler {
       }
       case 'aggregate': {
         const value = d.toNumber(d.jsonText(raw('props'), n.property));
-        const cond = sql`${this.eventCond(n.event, n.where, n.window)} AND ${d.jsonHas(raw('props'), n.property)}`;
+        const events = this.eventCond(n.event, n.where, n.window);
+        // Aggregates skip NULLs: where an absent or non-numeric value is NULL, the rows need
+        // no test of their own (which would read the JSON once more).
+        const nullAbsent = d.jsonTextNullWhenAbsent;
+        const cond = nullAbsent ? events : sql`${events} AND ${d.jsonHas(raw('props'), n.property)}`;
+        const numeric = nullAbsent ? cond : sql`${cond} AND ${value} IS NOT NULL`;
         const x =
           n.fn === 'count_distinct'
             ? this.agg('uniq', d.jsonText(raw('props'), n.property), cond)
             : n.fn === 'sum'
-              ? sql`coalesce(${this.agg('sum', value, sql`${cond} AND ${value} IS NOT NULL`)}, 0)`
-              : this.agg(n.fn, value, sql`${cond} AND ${value} IS NOT NULL`);
+              ? sql`coalesce(${this.agg('sum', value, numeric)}, 0)`
+              : this.agg(n.fn, value, numeric);
         return this.compare({ has: TRUE, text: x, num: x }, n.compare);
       }
       case 'sequence':
@@ -174,19 +184,24 @@ export class Compiler {
     }
   }
 
-  /** type/name of the event, its property filters and its window, as a row condition. */
+  /**
+   * type/name of the event, its window and its property filters, as a row condition. The
+   * cheap tests come first: the engines evaluate AND left to right on the rows still in, so
+   * properties are read from the JSON only of the event's rows inside the window.
+   */
   private eventCond(event: string, where: readonly PropertyFilter[] | undefined, window: Window | undefined) {
     const parts: SqlFragment[] = [sql`type = 'track' AND event = ${event}`];
+    if (window) parts.push(this.inWindow(raw('ts'), window));
     for (const f of where ?? []) {
       const text = this.dialect.jsonText(raw('props'), f.property);
       const acc = {
         has: this.dialect.jsonHas(raw('props'), f.property),
         text,
         num: this.dialect.toNumber(text),
+        textNullWhenAbsent: this.dialect.jsonTextNullWhenAbsent,
       };
       parts.push(this.compare(acc, f));
     }
-    if (window) parts.push(this.inWindow(raw('ts'), window));
     return join(parts, raw(' AND '));
   }
 
@@ -204,37 +219,39 @@ export class Compiler {
         : typeof x === 'boolean'
           ? sql`${v.text} = ${x ? 'true' : 'false'}`
           : sql`${v.text} = ${x}`;
+    // Where the value's absence already fails the comparison, presence is not tested apart.
+    const has = (cmp: SqlFragment) => (v.textNullWhenAbsent ? cmp : sql`${v.has} AND ${cmp}`);
     let out: SqlFragment;
     switch (c.op) {
       case 'eq':
-        out = sql`${v.has} AND ${eq(c.value as SqlValue)}`;
+        out = has(eq(c.value as SqlValue));
         break;
       case 'neq':
-        return sql`NOT ${d.truthy(sql`(${v.has} AND ${eq(c.value as SqlValue)})`)}`;
+        return sql`NOT ${d.truthy(sql`(${has(eq(c.value as SqlValue))})`)}`;
       case 'in':
-        out = sql`${v.has} AND (${join((c.values as SqlValue[]).map(eq), raw(' OR '))})`;
+        out = has(sql`(${join((c.values as SqlValue[]).map(eq), raw(' OR '))})`);
         break;
       case 'not_in':
-        return sql`NOT ${d.truthy(sql`(${v.has} AND (${join((c.values as SqlValue[]).map(eq), raw(' OR '))}))`)}`;
+        return sql`NOT ${d.truthy(sql`(${has(sql`(${join((c.values as SqlValue[]).map(eq), raw(' OR '))})`)})`)}`;
       case 'contains':
-        out = sql`${v.has} AND ${d.containsCi(v.text, c.value as string)}`;
+        out = has(d.containsCi(v.text, c.value as string));
         break;
       case 'not_contains':
-        return sql`NOT ${d.truthy(sql`(${v.has} AND ${d.containsCi(v.text, c.value as string)})`)}`;
+        return sql`NOT ${d.truthy(sql`(${has(d.containsCi(v.text, c.value as string))})`)}`;
       case 'starts_with':
-        out = sql`${v.has} AND ${d.startsWith(v.text, c.value as string)}`;
+        out = has(d.startsWith(v.text, c.value as string));
         break;
       case 'ends_with':
-        out = sql`${v.has} AND ${d.endsWith(v.text, c.value as string)}`;
+        out = has(d.endsWith(v.text, c.value as string));
         break;
       case 'gt':
       case 'gte':
       case 'lt':
       case 'lte':
-        out = sql`${v.has} AND ${v.num} ${raw(ORDER_OPS[c.op])} ${c.value as number}`;
+        out = has(sql`${v.num} ${raw(ORDER_OPS[c.op])} ${c.value as number}`);
         break;
       case 'between':
-        out = sql`${v.has} AND ${v.num} >= ${c.from as number} AND ${v.num} <= ${c.to as number}`;
+        out = has(sql`${v.num} >= ${c.from as number} AND ${v.num} <= ${c.to as number}`);
         break;
       case 'exists':
         out = v.has;
@@ -284,11 +301,7 @@ export class Compiler {
 
   /** An order's amount: the first of the revenue properties that holds a number. */
   private revenue(): SqlFragment {
-    const d = this.dialect;
-    return sql`coalesce(${join(
-      this.ctx.settings.revenueProperties.map((p) => d.toNumber(d.jsonText(raw('props'), p))),
-      raw(', '),
-    )})`;
+    return this.dialect.jsonFirstNumber(raw('props'), this.ctx.settings.revenueProperties);
   }
 
   /** Built-in computed traits, with the same meaning as on the profile (profile-delta.ts). */

@@ -19,6 +19,13 @@ export interface Dialect {
   jsonHas(col: SqlFragment, key: string): SqlFragment;
   /** The key's value as text: a string unquoted, a number or boolean as written. */
   jsonText(col: SqlFragment, key: string): SqlFragment;
+  /**
+   * Whether `jsonText` is NULL exactly when `jsonHas` is false. Comparisons of the text then
+   * need no separate presence test, which on DuckDB would parse the JSON a second time.
+   */
+  readonly jsonTextNullWhenAbsent: boolean;
+  /** The first of these keys that holds a number, as a double (an order's amount). */
+  jsonFirstNumber(col: SqlFragment, keys: readonly string[]): SqlFragment;
   /** Text to a double, NULL when it is not a number. */
   toNumber(text: SqlFragment): SqlFragment;
   /** Text holding an ISO date or date-time to epoch milliseconds, NULL when unreadable. */

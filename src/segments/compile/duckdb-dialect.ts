@@ -15,14 +15,29 @@ const AGG: Record<AggFn, string> = {
 
 export const duckdbDialect: Dialect = {
   name: 'duckdb',
+  // DuckDB computes an aggregate's input for every row before FILTER drops rows; an input
+  // under CASE is computed only where the condition holds. On a large workspace that is the
+  // difference between extracting a JSON property from every event and from a few.
   aggIf(fn, x, cond) {
     if (fn === 'count') return sql`count(*) FILTER (WHERE ${cond})`;
-    if (fn === 'uniq') return sql`count(DISTINCT ${x!}) FILTER (WHERE ${cond})`;
-    return sql`${raw(AGG[fn])}(${x!}) FILTER (WHERE ${cond})`;
+    const only = sql`CASE WHEN ${cond} THEN ${x!} END`;
+    if (fn === 'uniq') return sql`count(DISTINCT ${only})`;
+    if (fn === 'list') return sql`list(${only}) FILTER (WHERE ${cond})`;
+    return sql`${raw(AGG[fn])}(${only})`;
   },
-  argMaxIf: (x, by, cond) => sql`arg_max(${x}, ${by}) FILTER (WHERE ${cond})`,
+  argMaxIf: (x, by, cond) => sql`arg_max(CASE WHEN ${cond} THEN ${x} END, ${by}) FILTER (WHERE ${cond})`,
   jsonHas: (col, key) => sql`coalesce(json_type(${col}, ${path(key)}), 'NULL') <> 'NULL'`,
   jsonText: (col, key) => sql`json_extract_string(${col}, ${path(key)})`,
+  jsonTextNullWhenAbsent: true,
+  // One parse for all the keys (json_extract_string with a list of paths).
+  jsonFirstNumber(col, keys) {
+    if (keys.length === 1) return this.toNumber(this.jsonText(col, keys[0]!));
+    const v = lambdaVar();
+    return sql`list_filter(list_transform(json_extract_string(${col}, [${join(
+      keys.map((k) => sql`${path(k)}`),
+      raw(', '),
+    )}]), ${raw(v)} -> TRY_CAST(${raw(v)} AS DOUBLE)), ${raw(v)} -> ${raw(v)} IS NOT NULL)[1]`;
+  },
   toNumber: (text) => sql`TRY_CAST(${text} AS DOUBLE)`,
   dateMs: (text) => sql`epoch_ms(TRY_CAST(TRY_CAST(${text} AS TIMESTAMPTZ) AS TIMESTAMP))`,
   monthDay: (text) => sql`strftime(TRY_CAST(TRY_CAST(${text} AS TIMESTAMPTZ) AS TIMESTAMP), '%m-%d')`,

@@ -206,7 +206,9 @@ export class DuckDbEventStore extends BaseEventStore {
   }
 
   async select(q: SqlFragment): Promise<Row[]> {
-    const { text, params } = render(q, (v, i) => (Array.isArray(v) ? `(SELECT unnest($${i}))` : `$${i}`));
+    const { text, params } = render(q, (v, i) => (Array.isArray(v) ? `(SELECT unnest($${i}))` : `$${i}`), {
+      expandListsUpTo: 100,
+    });
     const conn = this.readers[this.next++ % this.readers.length]!;
     const reader = await conn.runAndReadAll(text, params.map(toValue), params.map(typeOf));
     return reader.getRowObjectsJS().map(fromDuck);

@@ -53,16 +53,29 @@ export interface Rendered {
 
 /**
  * Flattens a fragment. `placeholder(value, index)` returns the text that stands for a value:
- * `$n` for engines with parameters, an escaped literal otherwise.
+ * `$n` for engines with parameters, an escaped literal otherwise. Lists of at most
+ * `expandListsUpTo` elements become one value per element, in parentheses.
  */
-export function render(f: SqlFragment, placeholder: (v: SqlValue, index: number) => string): Rendered {
+export function render(
+  f: SqlFragment,
+  placeholder: (v: SqlValue, index: number) => string,
+  opts: { expandListsUpTo?: number } = {},
+): Rendered {
   const params: SqlValue[] = [];
   const walk = (frag: SqlFragment): string => {
     let text = frag.parts[0] ?? '';
     frag.values.forEach((v, i) => {
       if (v instanceof SqlFragment) text += walk(v);
       else if (v instanceof Ident) text += `"${v.name}"`;
-      else {
+      else if (Array.isArray(v) && v.length > 0 && v.length <= (opts.expandListsUpTo ?? 0)) {
+        // A short list as one parameter per element, `($1, $2)`: a plain IN list for the
+        // engine rather than a subquery it joins against.
+        const items = v.map((x: string | number) => {
+          params.push(x);
+          return placeholder(x, params.length);
+        });
+        text += `(${items.join(', ')})`;
+      } else {
         params.push(v);
         text += placeholder(v, params.length);
       }

@@ -59,9 +59,16 @@ export interface Dialect {
   /**
    * The workspace's events with `pid`, the surviving profile after merges, and the columns
    * the compiler reads: `type, event, ts, props, traits, user_id, anonymous_id`. `restrict`,
-   * when given, limits it to the events of those surviving profiles.
+   * when given, limits it to the events of those surviving profiles; `sources`, when given,
+   * are all the profile ids those events can carry (the survivors and the profiles merged
+   * into them), which lets an engine skip other events while scanning.
    */
-  attributedEvents(workspaceId: string, now: number, restrict?: readonly string[]): SqlFragment;
+  attributedEvents(
+    workspaceId: string,
+    now: number,
+    restrict?: readonly string[],
+    sources?: readonly string[],
+  ): SqlFragment;
   /** The ids whose flags hold, in the given order: `[id for (id, flag) in pairs if flag]`. */
   idList(pairs: readonly [string, SqlFragment][]): SqlFragment;
   /** Up to `n` values of `x` where `cond` holds (smallest first where the engine can). */

@@ -21,11 +21,12 @@ export function membershipQuery(
   ctx: CompileContext,
   segments: readonly SegmentToEvaluate[],
   restrict?: readonly string[],
+  sources?: readonly string[],
 ): SqlFragment {
   const c = new Compiler(dialect, ctx);
   const sorted = [...segments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const flags = sorted.map((s) => [s.id, c.definition(s.definition)] as [string, SqlFragment]);
-  return sql`(SELECT pid, ${dialect.idList(flags)} AS segs FROM ${perProfile(c, ctx, restrict)})`;
+  return sql`(SELECT pid, ${dialect.idList(flags)} AS segs FROM ${perProfile(c, ctx, restrict, sources)})`;
 }
 
 /** The size of an unsaved definition's audience, how many profiles were looked at, and a sample. */
@@ -48,16 +49,22 @@ export function diffQuery(
   ctx: CompileContext,
   segments: readonly SegmentToEvaluate[],
   restrict?: readonly string[],
+  sources?: readonly string[],
 ): SqlFragment {
   return dialect.membershipDiff(
-    membershipQuery(dialect, ctx, segments, restrict),
+    membershipQuery(dialect, ctx, segments, restrict, sources),
     dialect.storedMembership(ctx.workspaceId, restrict),
   );
 }
 
-export function perProfile(c: Compiler, ctx: CompileContext, restrict?: readonly string[]): SqlFragment {
+export function perProfile(
+  c: Compiler,
+  ctx: CompileContext,
+  restrict?: readonly string[],
+  sources?: readonly string[],
+): SqlFragment {
   const cols = c.aggregateColumns();
   const only = restrict === undefined ? sql`` : sql` HAVING pid IN ${restrict}`;
   return sql`(SELECT pid${cols.length > 0 ? sql`, ${join(cols, raw(', '))}` : sql``}
-    FROM ${c.dialect.attributedEvents(ctx.workspaceId, ctx.now, restrict)} GROUP BY pid${only})`;
+    FROM ${c.dialect.attributedEvents(ctx.workspaceId, ctx.now, restrict, sources)} GROUP BY pid${only})`;
 }

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ProfileSettings } from '../../profiles/settings.js';
 import type { EventStore, SegmentTransitionRow } from '../../stores/events/event-store.js';
+import { sql } from '../../stores/events/sql.js';
 import type { StateStore } from '../../stores/state/state-store.js';
 import { clickhouseDialect } from '../compile/clickhouse-dialect.js';
 import type { CompileContext } from '../compile/compiler.js';
@@ -233,7 +234,13 @@ export class SegmentEngine extends EventEmitter<{
       w.params = await this.refreshModels(workspaceId, w, now);
     const all = [...w.segments, ...MODEL_SEGMENTS];
     const rows = await events.select(
-      diffQuery(this.dialect, this.compileContext(workspaceId, w, now), all, restrict),
+      diffQuery(
+        this.dialect,
+        this.compileContext(workspaceId, w, now),
+        all,
+        restrict,
+        restrict && (await this.sources(workspaceId, restrict)),
+      ),
     );
     const runId = Math.max(Date.now(), this.lastRunId + 1);
     this.lastRunId = runId;
@@ -269,6 +276,14 @@ export class SegmentEngine extends EventEmitter<{
     };
     this.emit('run', result);
     return result;
+  }
+
+  /** The profile ids the events of these surviving profiles carry: theirs and the merged ones'. */
+  private async sources(workspaceId: string, restrict: readonly string[]): Promise<string[]> {
+    const rows = await this.deps.events.select(
+      sql`SELECT from_profile FROM profile_merges WHERE workspace_id = ${workspaceId} AND into_profile IN ${restrict}`,
+    );
+    return [...new Set([...restrict, ...rows.map((r) => String(r.from_profile))])];
   }
 
   /** Current sizes of these segments, one point per segment per minute in the state store. */

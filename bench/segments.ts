@@ -118,9 +118,9 @@ async function clearMemberships(tailor: Tailor): Promise<void> {
 }
 
 /** The sizes of `defs` from one scan: one count per definition over one per-profile aggregation. */
-async function sizes(tailor: Tailor, defs: readonly Definition[]): Promise<number[]> {
+async function sizes(tailor: Tailor, defs: readonly Definition[], now: number): Promise<number[]> {
   const engine = tailor.segments;
-  const ctx = engine.compileContext(ws, await engine.load(ws));
+  const ctx = engine.compileContext(ws, await engine.load(ws), now);
   const c = new Compiler(engine.dialect, ctx);
   const counts = defs.map(
     (d, i) => sql`${engine.dialect.aggIf('count', null, c.definition(d))} AS ${raw(`s${i}`)}`,
@@ -192,11 +192,13 @@ async function engineBench(): Promise<void> {
   log(`  ${JSON.stringify(again.value)}`);
 
   const defs = BENCH_SEGMENTS.map((s) => s.definition);
-  const one = await phase('50 sizes, one pass', () => sizes(tailor, defs));
+  // One clock for both, so relative windows cut at the same instant.
+  const now = Date.now();
+  const one = await phase('50 sizes, one pass', () => sizes(tailor, defs, now));
   if (!skipPerSegment) {
     const each = await phase('50 sizes, one query each', async () => {
       const out: number[] = [];
-      for (const d of defs) out.push(...(await sizes(tailor, [d])));
+      for (const d of defs) out.push(...(await sizes(tailor, [d], now)));
       return out;
     });
     const differ = one.value.findIndex((v, i) => v !== each.value[i]);

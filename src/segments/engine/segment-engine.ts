@@ -233,49 +233,50 @@ export class SegmentEngine extends EventEmitter<{
     if (restrict === undefined && (models || !w.params))
       w.params = await this.refreshModels(workspaceId, w, now);
     const all = [...w.segments, ...MODEL_SEGMENTS];
-    const rows = await events.select(
-      diffQuery(
-        this.dialect,
-        this.compileContext(workspaceId, w, now),
-        all,
-        restrict,
-        restrict && (await this.sources(workspaceId, restrict)),
-      ),
+    const diff = diffQuery(
+      this.dialect,
+      this.compileContext(workspaceId, w, now),
+      all,
+      restrict,
+      restrict && (await this.sources(workspaceId, restrict)),
     );
     const runId = Math.max(Date.now(), this.lastRunId + 1);
     this.lastRunId = runId;
-    const transitions: Transition[] = [];
-    const lists: { profileId: string; segments: string[] }[] = [];
-    for (const r of rows) {
-      const pid = String(r.pid);
-      const before = new Set((r.before as string[] | null) ?? []);
-      const after = (r.after as string[] | null) ?? [];
-      lists.push({ profileId: pid, segments: after });
-      for (const s of after) {
-        if (before.has(s)) before.delete(s);
-        else transitions.push({ workspaceId, runId, segmentId: s, profileId: pid, at: now, entered: true });
+    const applied = await events.applyRun({ workspaceId, runId, at: now, diff });
+    if (applied.segments.length > 0) {
+      await this.recordSizes(workspaceId, new Set(applied.segments), now);
+      // Read back only when something listens: a first run can hold tens of millions.
+      if (this.listenerCount('transitions') + this.listenerCount('stageChanges') > 0) {
+        const transitions = await this.transitionsOf(workspaceId, runId, now);
+        this.emit('transitions', transitions);
+        const changes = stageChanges(transitions);
+        if (changes.length > 0) this.emit('stageChanges', changes);
       }
-      for (const s of before)
-        transitions.push({ workspaceId, runId, segmentId: s, profileId: pid, at: now, entered: false });
-    }
-    await events.writeMemberships(workspaceId, runId, lists);
-    await events.writeTransitions(transitions);
-    if (transitions.length > 0) {
-      await this.recordSizes(workspaceId, new Set(transitions.map((t) => t.segmentId)), now);
-      this.emit('transitions', transitions);
-      const changes = stageChanges(transitions);
-      if (changes.length > 0) this.emit('stageChanges', changes);
     }
     const result: RunResult = {
       workspaceId,
       runId,
-      changed: lists.length,
-      entered: transitions.filter((t) => t.entered).length,
-      exited: transitions.filter((t) => !t.entered).length,
+      changed: applied.changed,
+      entered: applied.entered,
+      exited: applied.exited,
       ms: Math.round(performance.now() - started),
     };
     this.emit('run', result);
     return result;
+  }
+
+  private async transitionsOf(workspaceId: string, runId: number, at: number): Promise<Transition[]> {
+    const rows = await this.deps.events.select(
+      sql`SELECT segment_id, profile_id, entered FROM segment_transitions WHERE workspace_id = ${workspaceId} AND run_id = ${runId} ORDER BY profile_id, segment_id`,
+    );
+    return rows.map((r) => ({
+      workspaceId,
+      runId,
+      segmentId: String(r.segment_id),
+      profileId: String(r.profile_id),
+      at,
+      entered: r.entered === true || Number(r.entered) === 1,
+    }));
   }
 
   /** The profile ids the events of these surviving profiles carry: theirs and the merged ones'. */

@@ -1,5 +1,5 @@
 import type { EventRecord } from '../../ingest/event-record.js';
-import type { EventCursor, EventStore, ProfileMergeRow, Row, SegmentTransitionRow } from './event-store.js';
+import type { AppliedRun, EventCursor, EventStore, ProfileMergeRow, Row } from './event-store.js';
 import { EVENT_COLUMNS, rowToEvent } from './event-store.js';
 import { raw, type SqlFragment, sql } from './sql.js';
 
@@ -15,12 +15,12 @@ export abstract class BaseEventStore implements EventStore {
   abstract append(events: readonly EventRecord[], checkpoint: { name: string; lsn: number }): Promise<void>;
   abstract recordMerges(merges: readonly ProfileMergeRow[]): Promise<void>;
   abstract select(q: SqlFragment): Promise<Row[]>;
-  abstract writeMemberships(
-    workspaceId: string,
-    runId: number,
-    rows: readonly { profileId: string; segments: readonly string[] }[],
-  ): Promise<void>;
-  abstract writeTransitions(rows: readonly SegmentTransitionRow[]): Promise<void>;
+  abstract applyRun(run: {
+    workspaceId: string;
+    runId: number;
+    at: number;
+    diff: SqlFragment;
+  }): Promise<AppliedRun>;
   abstract writeListMembers(
     workspaceId: string,
     listId: string,

@@ -1,7 +1,7 @@
 import type { EventRecord } from '../../ingest/event-record.js';
 import { BaseEventStore } from './base-event-store.js';
 import { ClickHouseClient, clickhouseLiteral } from './clickhouse-client.js';
-import type { ProfileMergeRow, Row, SegmentTransitionRow } from './event-store.js';
+import type { AppliedRun, ProfileMergeRow, Row } from './event-store.js';
 import { render, type SqlFragment } from './sql.js';
 
 // Only types and engines that ClickHouse 18.16 has: no DateTime64, no LowCardinality.
@@ -88,21 +88,48 @@ export class ClickHouseEventStore extends BaseEventStore {
     );
   }
 
-  async writeMemberships(
-    workspaceId: string,
-    runId: number,
-    rows: readonly { profileId: string; segments: readonly string[] }[],
-  ): Promise<void> {
-    if (rows.length === 0) return;
-    await this.ch.insert(
-      'segment_members',
-      rows.map((r) => ({
-        workspace_id: workspaceId,
-        profile_id: r.profileId,
-        segments: r.segments,
-        run_id: runId,
-      })),
-    );
+  /**
+   * The diff into a Memory table named after the run (computed once), the transitions from it,
+   * then the lists (newer `run_id` wins in segment_members), then the table dropped.
+   */
+  async applyRun(run: {
+    workspaceId: string;
+    runId: number;
+    at: number;
+    diff: SqlFragment;
+  }): Promise<AppliedRun> {
+    const table = `tailor_run_${run.runId}_${process.pid}`;
+    const [ws, id, at] = [run.workspaceId, run.runId, run.at].map(clickhouseLiteral);
+    await this.ch.exec(`DROP TABLE IF EXISTS ${table}`);
+    try {
+      await this.ch.exec(
+        `CREATE TABLE ${table} ENGINE = Memory AS ${render(run.diff, (v) => clickhouseLiteral(v)).text}`,
+      );
+      await this.ch.exec(
+        `INSERT INTO segment_transitions (workspace_id, run_id, segment_id, profile_id, at, entered)
+         SELECT ${ws}, ${id}, s, pid, ${at}, 1 FROM ${table} ARRAY JOIN after AS s WHERE NOT has(before, s)`,
+      );
+      await this.ch.exec(
+        `INSERT INTO segment_transitions (workspace_id, run_id, segment_id, profile_id, at, entered)
+         SELECT ${ws}, ${id}, s, pid, ${at}, 0 FROM ${table} ARRAY JOIN before AS s WHERE NOT has(after, s)`,
+      );
+      await this.ch.exec(
+        `INSERT INTO segment_members (workspace_id, profile_id, segments, run_id) SELECT ${ws}, pid, after, ${id} FROM ${table}`,
+      );
+      const [r] = await this.ch.select(
+        `SELECT (SELECT count() FROM ${table}) AS changed,
+           sum(entered) AS n_entered, sum(1 - entered) AS n_exited, groupUniqArray(segment_id) AS segment_ids
+         FROM segment_transitions WHERE workspace_id = ${ws} AND run_id = ${id}`,
+      );
+      return {
+        changed: Number(r?.changed ?? 0),
+        entered: Number(r?.n_entered ?? 0),
+        exited: Number(r?.n_exited ?? 0),
+        segments: ((r?.segment_ids as unknown[] | undefined) ?? []).map(String),
+      };
+    } finally {
+      await this.ch.exec(`DROP TABLE IF EXISTS ${table}`);
+    }
   }
 
   async writeListMembers(
@@ -122,21 +149,6 @@ export class ClickHouseEventStore extends BaseEventStore {
   async dropListVersions(workspaceId: string, listId: string, keep?: number): Promise<void> {
     await this.ch.exec(
       `ALTER TABLE list_members DELETE WHERE workspace_id = ${clickhouseLiteral(workspaceId)} AND list_id = ${clickhouseLiteral(listId)} AND version != ${clickhouseLiteral(keep ?? -1)}`,
-    );
-  }
-
-  async writeTransitions(rows: readonly SegmentTransitionRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.ch.insert(
-      'segment_transitions',
-      rows.map((r) => ({
-        workspace_id: r.workspaceId,
-        run_id: r.runId,
-        segment_id: r.segmentId,
-        profile_id: r.profileId,
-        at: r.at,
-        entered: r.entered ? 1 : 0,
-      })),
     );
   }
 

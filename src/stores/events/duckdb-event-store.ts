@@ -15,7 +15,7 @@ import {
 } from '@duckdb/node-api';
 import type { EventRecord } from '../../ingest/event-record.js';
 import { BaseEventStore } from './base-event-store.js';
-import type { ProfileMergeRow, Row, SegmentTransitionRow } from './event-store.js';
+import type { AppliedRun, ProfileMergeRow, Row } from './event-store.js';
 import { render, type SqlFragment, type SqlValue } from './sql.js';
 
 const DDL = [
@@ -42,11 +42,13 @@ const DDL = [
 export class DuckDbEventStore extends BaseEventStore {
   readonly kind = 'duckdb' as const;
   private writeChain: Promise<unknown> = Promise.resolve();
+  private runChain: Promise<unknown> = Promise.resolve();
   private next = 0;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
+    private readonly runner: DuckDBConnection,
     private readonly readers: DuckDBConnection[],
   ) {
     super();
@@ -61,8 +63,9 @@ export class DuckDbEventStore extends BaseEventStore {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
     const instance = await DuckDBInstance.create(file, { memory_limit: memoryLimit });
     const writer = await instance.connect();
+    const runner = await instance.connect();
     const readers = await Promise.all([1, 2, 3, 4].map(() => instance.connect()));
-    return new DuckDbEventStore(instance, writer, readers);
+    return new DuckDbEventStore(instance, writer, runner, readers);
   }
 
   async migrate(): Promise<void> {
@@ -117,32 +120,66 @@ export class DuckDbEventStore extends BaseEventStore {
     });
   }
 
-  /** One transaction: the old rows of these profiles out, the non-empty lists in. */
-  writeMemberships(
-    workspaceId: string,
-    runId: number,
-    rows: readonly { profileId: string; segments: readonly string[] }[],
-  ): Promise<void> {
-    if (rows.length === 0) return Promise.resolve();
-    return this.transaction(async (c) => {
-      for (let i = 0; i < rows.length; i += 10_000) {
+  /**
+   * One transaction on a connection of its own (ingest keeps appending on the writer while
+   * the diff is computed): the diff into a temporary table, transitions and lists from it.
+   */
+  applyRun(run: { workspaceId: string; runId: number; at: number; diff: SqlFragment }): Promise<AppliedRun> {
+    const next = this.runChain.then(async () => {
+      const c = this.runner;
+      const { text, params } = this.render(run.diff);
+      const head = [VARCHAR, BIGINT, BIGINT] as DuckDBType[];
+      const keys = [run.workspaceId, run.runId, run.at];
+      await c.run('BEGIN TRANSACTION');
+      try {
         await c.run(
-          'DELETE FROM segment_members WHERE workspace_id = $1 AND profile_id IN (SELECT unnest($2))',
-          [workspaceId, listValue(rows.slice(i, i + 10_000).map((r) => r.profileId))],
-          [VARCHAR, LIST(VARCHAR)],
+          `CREATE OR REPLACE TEMP TABLE run_diff AS ${text}`,
+          params.map(toValue),
+          params.map(typeOf),
         );
+        await c.run(
+          `INSERT INTO segment_transitions
+           SELECT $1, $2, s, pid, $3, true FROM (SELECT pid, before, unnest(after) AS s FROM run_diff) WHERE NOT list_contains(before, s)
+           UNION ALL
+           SELECT $1, $2, s, pid, $3, false FROM (SELECT pid, after, unnest(before) AS s FROM run_diff) WHERE NOT list_contains(after, s)`,
+          keys,
+          head,
+        );
+        await c.run(
+          'DELETE FROM segment_members WHERE workspace_id = $1 AND profile_id IN (SELECT pid FROM run_diff)',
+          [run.workspaceId],
+          [VARCHAR],
+        );
+        await c.run(
+          'INSERT INTO segment_members SELECT $1, pid, after, $2 FROM run_diff WHERE len(after) > 0',
+          [run.workspaceId, run.runId],
+          [VARCHAR, BIGINT],
+        );
+        const counts = await c.runAndReadAll(
+          `SELECT (SELECT count(*) FROM run_diff) AS changed,
+             count(*) FILTER (WHERE entered) AS entered, count(*) FILTER (WHERE NOT entered) AS exited,
+             coalesce(list(DISTINCT segment_id), []) AS segments
+           FROM segment_transitions WHERE workspace_id = $1 AND run_id = $2`,
+          [run.workspaceId, run.runId],
+          [VARCHAR, BIGINT],
+        );
+        await c.run('DROP TABLE run_diff');
+        await c.run('COMMIT');
+        const r = fromDuck(counts.getRowObjectsJS()[0]!);
+        return {
+          changed: Number(r.changed),
+          entered: Number(r.entered),
+          exited: Number(r.exited),
+          segments: (r.segments as string[]).map(String),
+        };
+      } catch (e) {
+        await c.run('ROLLBACK').catch(() => {});
+        await c.run('DROP TABLE IF EXISTS run_diff').catch(() => {});
+        throw e;
       }
-      const a = await c.createAppender('segment_members');
-      for (const r of rows) {
-        if (r.segments.length === 0) continue;
-        a.appendVarchar(workspaceId);
-        a.appendVarchar(r.profileId);
-        a.appendList([...r.segments], LIST(VARCHAR));
-        a.appendBigInt(BigInt(runId));
-        a.endRow();
-      }
-      a.closeSync();
     });
+    this.runChain = next.catch(() => {});
+    return next;
   }
 
   writeListMembers(workspaceId: string, listId: string, version: number, profileIds: readonly string[]) {
@@ -170,23 +207,6 @@ export class DuckDbEventStore extends BaseEventStore {
     });
   }
 
-  writeTransitions(rows: readonly SegmentTransitionRow[]): Promise<void> {
-    if (rows.length === 0) return Promise.resolve();
-    return this.serialized(async () => {
-      const a = await this.writer.createAppender('segment_transitions');
-      for (const r of rows) {
-        a.appendVarchar(r.workspaceId);
-        a.appendBigInt(BigInt(r.runId));
-        a.appendVarchar(r.segmentId);
-        a.appendVarchar(r.profileId);
-        a.appendBigInt(BigInt(r.at));
-        a.appendBoolean(r.entered);
-        a.endRow();
-      }
-      a.closeSync();
-    });
-  }
-
   /** Streamed in DuckDB's chunks: the last day can hold tens of millions of ids. */
   async scanMessageIds(
     sinceMs: number,
@@ -205,10 +225,14 @@ export class DuckDbEventStore extends BaseEventStore {
     }
   }
 
-  async select(q: SqlFragment): Promise<Row[]> {
-    const { text, params } = render(q, (v, i) => (Array.isArray(v) ? `(SELECT unnest($${i}))` : `$${i}`), {
+  private render(q: SqlFragment) {
+    return render(q, (v, i) => (Array.isArray(v) ? `(SELECT unnest($${i}))` : `$${i}`), {
       expandListsUpTo: 100,
     });
+  }
+
+  async select(q: SqlFragment): Promise<Row[]> {
+    const { text, params } = this.render(q);
     const conn = this.readers[this.next++ % this.readers.length]!;
     const reader = await conn.runAndReadAll(text, params.map(toValue), params.map(typeOf));
     return reader.getRowObjectsJS().map(fromDuck);
@@ -216,7 +240,9 @@ export class DuckDbEventStore extends BaseEventStore {
 
   async close(): Promise<void> {
     await this.writeChain.catch(() => {});
+    await this.runChain.catch(() => {});
     this.writer.closeSync();
+    this.runner.closeSync();
     for (const r of this.readers) r.closeSync();
     this.instance.closeSync();
   }

@@ -26,6 +26,16 @@ export interface SegmentTransitionRow {
   entered: boolean;
 }
 
+/** What one applied run changed. */
+export interface AppliedRun {
+  /** Profiles whose list changed. */
+  changed: number;
+  entered: number;
+  exited: number;
+  /** Segments with at least one entry or exit. */
+  segments: string[];
+}
+
 /**
  * The append-only event store. Implementations: DuckDB (embedded) and ClickHouse (server);
  * both must pass event-store.contract.test.ts. Every read is scoped by workspace.
@@ -64,14 +74,13 @@ export interface EventStore {
   /** Runs a read query (the segment engine's entry point). */
   select(q: SqlFragment): Promise<Row[]>;
   /**
-   * Replaces the stored segment lists of these profiles (`segment_members`); an empty list
-   * means the profile is in no segment. `runId` increases with every engine run.
+   * Applies one segment run: `diff` yields `pid, before, after` (the profiles whose list
+   * changed, old and new segment ids). Appends one `segment_transitions` row per entry and
+   * exit, then replaces those profiles' `segment_members` lists. All of it happens inside the store, so a first run over millions of profiles never
+   * passes its lists through JavaScript. DuckDB: one transaction. ClickHouse: transitions
+   * before lists, so a crash in between repeats transitions at the next run, never loses them.
    */
-  writeMemberships(
-    workspaceId: string,
-    runId: number,
-    rows: readonly { profileId: string; segments: readonly string[] }[],
-  ): Promise<void>;
+  applyRun(run: { workspaceId: string; runId: number; at: number; diff: SqlFragment }): Promise<AppliedRun>;
   /**
    * Appends a manual list's resolved profile ids under `version` (`list_members`); the
    * compiled `list` node reads only the version the state store names as current.
@@ -84,8 +93,6 @@ export interface EventStore {
   ): Promise<void>;
   /** Removes a list's entries of every version except `keep` (all of them when undefined). */
   dropListVersions(workspaceId: string, listId: string, keep?: number): Promise<void>;
-  /** Appends segment entries and exits (`segment_transitions`), the membership history. */
-  writeTransitions(rows: readonly SegmentTransitionRow[]): Promise<void>;
   close(): Promise<void>;
 }
 

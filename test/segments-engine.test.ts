@@ -7,6 +7,7 @@ import { findProfile } from '../src/services/profiles/find-profile.js';
 import { previewSegment } from '../src/services/segments/preview-segment.js';
 import { saveSegment } from '../src/services/segments/save-segment.js';
 import { listSegmentMembers, profileSegments } from '../src/services/segments/segment-members.js';
+import { updateWorkspaceSettings } from '../src/services/workspaces/update-workspace-settings.js';
 import { EVENT_ENGINES } from './helpers/stores.js';
 import { makeWorkspace, startTestTailor, type TestServer } from './helpers/tailor.js';
 
@@ -22,6 +23,8 @@ type Step =
   | { expect: Record<string, string[]> };
 interface Scenario {
   name: string;
+  /** The workspace's time zone, when not UTC. */
+  timeZone?: string;
   segments: Record<string, Node>;
   steps: Step[];
 }
@@ -400,6 +403,54 @@ const SCENARIOS: Scenario[] = [
       { expect: { viewers: ['u1'] } },
     ],
   },
+  {
+    name: "the workspace's time zone decides where days begin: active days, activity, birthdays",
+    timeZone: 'Asia/Shanghai',
+    segments: {
+      twoDays: { type: 'computed', trait: 'active_days_30', op: 'gte', value: 2 },
+      lowActivity: { type: 'model', model: 'activity', value: 'low' },
+      birthdayToday: { type: 'trait', trait: 'birthday', op: 'anniversary', period: 'today' },
+    },
+    steps: [
+      // 02:00 on 17 May in Shanghai, still 16 May in UTC.
+      { at: '2026-05-16T18:00:00.000Z' },
+      {
+        ingest: [
+          // 23:30 on 10 May and 00:30 on 11 May in Shanghai: one UTC day, two local ones.
+          identify('z1', { birthday: '1990-05-17' }, '2026-05-10T15:30:00.000Z'),
+          track('z1', 'Ping', '2026-05-10T16:30:00.000Z'),
+          // 09:00 and 17:00 on 10 May in Shanghai.
+          identify('z2', { birthday: '1990-05-16' }, '2026-05-10T01:00:00.000Z'),
+          track('z2', 'Ping', '2026-05-10T09:00:00.000Z'),
+        ],
+      },
+      { run: 'full' },
+      { expect: { twoDays: ['z1'], lowActivity: ['z1', 'z2'], birthdayToday: ['z1'] } },
+    ],
+  },
+  {
+    name: 'active days across a daylight-saving change use the offset in force at each event',
+    timeZone: 'America/New_York',
+    segments: { twoDays: { type: 'computed', trait: 'active_days_30', op: 'gte', value: 2 } },
+    steps: [
+      { at: '2026-03-10T12:00:00.000Z' },
+      {
+        ingest: [
+          // 23:30 and 00:30 in winter time (UTC−5).
+          track('n1', 'Ping', '2026-03-07T04:30:00.000Z'),
+          track('n1', 'Ping', '2026-03-07T05:30:00.000Z'),
+          // 23:30 and 00:30 in summer time (UTC−4); at UTC−5 both would fall on 8 March.
+          track('n2', 'Ping', '2026-03-09T03:30:00.000Z'),
+          track('n2', 'Ping', '2026-03-09T04:30:00.000Z'),
+          // 00:10 and 00:50 on 9 March in summer time.
+          track('n3', 'Ping', '2026-03-09T04:10:00.000Z'),
+          track('n3', 'Ping', '2026-03-09T04:50:00.000Z'),
+        ],
+      },
+      { run: 'full' },
+      { expect: { twoDays: ['n1', 'n2'] } },
+    ],
+  },
 ];
 
 describe.each(EVENT_ENGINES)('segment engine on $name', ({ name, available }) => {
@@ -418,6 +469,7 @@ describe.each(EVENT_ENGINES)('segment engine on $name', ({ name, available }) =>
     const ctx = systemCtx(s.tailor, ws);
     let now = Date.parse(T0);
     s.tailor.segments.setClock(() => now);
+    if (sc.timeZone) await updateWorkspaceSettings({ ctx, input: { timeZone: sc.timeZone } });
     // References first: a segment may only refer to segments that exist.
     const ids = Object.keys(sc.segments).sort(
       (a, b) => refCount(sc.segments[a]!) - refCount(sc.segments[b]!),

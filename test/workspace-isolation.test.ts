@@ -125,6 +125,11 @@ for (const combo of COMBOS) {
           .status,
       ).toBe(403);
       expect((await asUser(s.url, ana.cookie, 'GET', '/keys')).status).toBe(403);
+      expect((await asUser(s.url, ana.cookie, 'GET', '/settings')).status).toBe(200);
+      expect(
+        (await asUser(s.url, ana.cookie, 'PATCH', '/settings', { body: { timeZone: 'Asia/Shanghai' } }))
+          .status,
+      ).toBe(403);
       const op = await login(s.url, 'op@example.com');
       expect(
         (
@@ -156,6 +161,7 @@ for (const combo of COMBOS) {
           '/keys',
           '/auth/login',
           '/ingest/stats',
+          '/settings',
         ]),
       );
       expect((await fetch(`${s.url}/api/v1/docs`)).status).toBe(200);

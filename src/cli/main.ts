@@ -8,7 +8,9 @@ import { ROLES, type Role, systemCtx } from '../services/context.js';
 import { createApiKey } from '../services/keys/create-api-key.js';
 import { addConsoleUser } from '../services/users/create-user.js';
 import { createWorkspace } from '../services/workspaces/create-workspace.js';
+import { getWorkspaceSettings } from '../services/workspaces/get-workspace-settings.js';
 import { getWorkspace } from '../services/workspaces/list-workspaces.js';
+import { updateWorkspaceSettings } from '../services/workspaces/update-workspace-settings.js';
 import { loadDemo } from './commands/demo.js';
 import { registerSegmentCommands } from './commands/segment.js';
 import { configFrom, fail, withTailor, withWorkspace } from './context.js';
@@ -165,9 +167,8 @@ keys
     ),
   );
 
-program
-  .command('workspace')
-  .description('workspaces')
+const workspace = program.command('workspace').description('workspaces');
+workspace
   .command('create')
   .requiredOption('--name <name>', 'display name')
   .option('--id <id>', 'workspace id (default: generated)')
@@ -181,6 +182,31 @@ program
           input: { name: o.name, id: o.id },
         });
         process.stdout.write(`${ws.id}\n`);
+      },
+      ADMIN,
+    ),
+  );
+workspace
+  .command('settings')
+  .description("print the workspace's settings (JSON), changing those given first")
+  .requiredOption('--workspace <id>', 'workspace id')
+  .option('--time-zone <name>', 'IANA time zone where the days begin, e.g. Asia/Shanghai')
+  .option('--phone-region <code>', 'region for phone numbers without a country code, e.g. CN')
+  .action(async (o, cmd: Command) =>
+    withWorkspace(
+      cmd,
+      o.workspace,
+      async (tailor) => {
+        const ctx = systemCtx(tailor, o.workspace);
+        const patch = {
+          ...(o.timeZone === undefined ? {} : { timeZone: o.timeZone }),
+          ...(o.phoneRegion === undefined ? {} : { phoneRegion: o.phoneRegion }),
+        };
+        const settings =
+          Object.keys(patch).length > 0
+            ? await updateWorkspaceSettings({ ctx, input: patch })
+            : await getWorkspaceSettings({ ctx });
+        process.stdout.write(`${JSON.stringify(settings, null, 2)}\n`);
       },
       ADMIN,
     ),

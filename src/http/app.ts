@@ -18,6 +18,7 @@ import { registerModelRoutes } from './routes/model-routes.js';
 import { registerProfileRoutes } from './routes/profile-routes.js';
 import { registerSchemaRoutes } from './routes/schema-routes.js';
 import { registerSegmentRoutes } from './routes/segment-routes.js';
+import { registerSettingsRoutes } from './routes/settings-routes.js';
 import { trackingRoutes } from './routes/tracking.js';
 
 export interface AppOptions {
@@ -38,6 +39,7 @@ const WORKSPACE_SCOPED = [
   '/imports/*',
   '/segments',
   '/segments/*',
+  '/settings',
   '/lists',
   '/lists/*',
   '/models',
@@ -97,6 +99,7 @@ export function createApp(tailor: Tailor, opts: AppOptions = {}) {
   registerListRoutes(api);
   registerModelRoutes(api);
   registerSchemaRoutes(api);
+  registerSettingsRoutes(api);
   api.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
     type: 'http',
     scheme: 'bearer',

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { httpStatusOf, ServiceError } from '../core/errors.js';
@@ -32,7 +33,8 @@ export function handleError(err: unknown, c: Context<AppEnv>) {
   let e: ServiceError;
   if (err instanceof ServiceError) e = err;
   else if (err instanceof ZodError) e = zodToServiceError(err);
-  else if (err instanceof SyntaxError)
+  else if (err instanceof SyntaxError || (err instanceof HTTPException && err.status === 400))
+    // Hono's body validators throw a 400 HTTPException for a body that is not JSON.
     e = new ServiceError('invalid', 'invalid_json', 'the request body is not valid JSON');
   else {
     c.get('tailor')?.log.error({ err, requestId: c.get('requestId') }, 'unhandled error');

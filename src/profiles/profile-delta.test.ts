@@ -96,3 +96,27 @@ describe('profile folding', () => {
     expect(fold(events).traits.city?.[0]).toBe('深圳'); // '深圳' > '北京' in JSON order, both at the same time
   });
 });
+
+describe('active days on the workspace calendar', () => {
+  it('counts days where the workspace lives, and the profile view reads them the same way', async () => {
+    const { computedTraits } = await import('../services/profiles/profile-view.js');
+    const shanghai = { ...DEFAULT_PROFILE_SETTINGS, timeZone: 'Asia/Shanghai' };
+    // 23:30 on 10 May and 00:30 on 11 May in Shanghai; both on 10 May in UTC.
+    const times = [Date.parse('2026-05-10T15:30:00Z'), Date.parse('2026-05-10T16:30:00Z')];
+    const local = emptyDelta('w', 'p');
+    const utc = emptyDelta('w', 'p');
+    for (const [i, timestamp] of times.entries()) {
+      foldEvent(local, ev(i, { timestamp }), shanghai);
+      foldEvent(utc, ev(i, { timestamp }), DEFAULT_PROFILE_SETTINGS);
+    }
+    expect(local.activeDays.size).toBe(2);
+    expect(utc.activeDays.size).toBe(1);
+    const row = { active_days: [...local.activeDays] };
+    // The last 30 days are today and the 29 before on the Shanghai calendar: at 02:00 on
+    // 8 June they start on 10 May, on 9 June on 11 May, on 10 June on 12 May.
+    const at = (iso: string) => computedTraits(row, Date.parse(iso), 'Asia/Shanghai').activeDays30;
+    expect(at('2026-06-07T18:00:00Z')).toBe(2);
+    expect(at('2026-06-08T18:00:00Z')).toBe(1);
+    expect(at('2026-06-09T18:00:00Z')).toBe(0);
+  });
+});

@@ -1,4 +1,5 @@
 import { normalizeEmail, normalizePhone } from '../core/normalize.js';
+import { localDay } from '../core/time-zone.js';
 import { type EventRecord, parsedParts } from '../ingest/event-record.js';
 import type { ProfileSettings } from './settings.js';
 
@@ -48,7 +49,6 @@ export interface ProfileDelta {
   recent: RecentEvent[];
 }
 
-const DAY_MS = 86_400_000;
 /** Newest events kept on the profile row: the first page of the profile timeline. */
 export const RECENT_KEEP = 10;
 const MAX_TRAITS = 200;
@@ -173,7 +173,7 @@ export function foldEvent(d: ProfileDelta, e: EventRecord, settings: ProfileSett
   d.eventCount++;
   if (ts < d.firstSeen) d.firstSeen = ts;
   if (ts > d.lastSeen) d.lastSeen = ts;
-  d.activeDays.add(Math.floor(ts / DAY_MS));
+  d.activeDays.add(localDay(settings.timeZone, ts));
   if (e.userId !== '' && e.type !== 'alias') setUserId(d, e.userId, ts);
 
   const parsed = parsedParts.get(e);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../core/time-zone.js';
 
 /**
  * Which events and properties feed the built-in computed traits. Defaults follow Segment's
@@ -15,6 +16,12 @@ export const ProfileSettingsSchema = z.object({
   categoryProperty: z.string().min(1).default('category'),
   /** Region used to read phone numbers written without a country code. */
   phoneRegion: z.string().length(2).default('CN'),
+  /**
+   * The workspace's calendar (IANA name): where its days begin for active days, activity
+   * levels and anniversaries. Windows such as "in the last 7 days" are durations and do not
+   * depend on it.
+   */
+  timeZone: z.string().refine(isTimeZone, 'not a known IANA time zone').default('UTC'),
 });
 
 export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;

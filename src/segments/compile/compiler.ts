@@ -1,3 +1,4 @@
+import { localDay, localDayStart, offsetSpans } from '../../core/time-zone.js';
 import type { ProfileSettings } from '../../profiles/settings.js';
 import { join, raw, render, type SqlFragment, type SqlValue, sql } from '../../stores/events/sql.js';
 import {
@@ -35,7 +36,7 @@ export interface CompileContext {
   /** Evaluation time, epoch ms: windows end here and later events are not seen. */
   now: number;
   settings: ProfileSettings;
-  /** Today as 'MM-DD' in the workspace's time zone, for anniversaries. */
+  /** Today as 'MM-DD' in the workspace's time zone (`settings.timeZone`), for anniversaries. */
   monthDay: string;
   /** Stored definitions of the workspace's segments, for `segment` references. */
   definitionOf(segmentId: string): Definition | undefined;
@@ -72,7 +73,30 @@ export class Compiler {
       this.orderCond(),
       this.revenue(),
       ctx.models,
+      () => this.activeDays30(),
     );
+  }
+
+  /**
+   * The event's day on the workspace's calendar (days since 1970-01-01 there), exact for
+   * events in [from, now]: the zone's offsets over that time are bound as constants, so no
+   * engine needs time zone data.
+   *
+   *   floor((ts + 28800000) / 86400000)                                   -- Asia/Shanghai
+   *   floor((ts + CASE WHEN ts < 1774746000000 THEN 0 ELSE 3600000 END) / 86400000)  -- Europe/London
+   */
+  localDay(from: number): SqlFragment {
+    const spans = offsetSpans(this.ctx.settings.timeZone, from, this.ctx.now);
+    const [first, ...rest] = spans;
+    if (!first || (rest.length === 0 && first.offset === 0)) return this.dialect.floorDiv(raw('ts'), DAY);
+    const offset =
+      rest.length === 0
+        ? sql`${first.offset}`
+        : sql`CASE ${join(
+            rest.map((s, i) => sql`WHEN ts < ${s.start} THEN ${spans[i]!.offset}`),
+            raw(' '),
+          )} ELSE ${rest.at(-1)!.offset} END`;
+    return this.dialect.floorDiv(sql`(ts + ${offset})`, DAY);
   }
 
   /** The aggregate columns registered so far, as `expr AS name` items. */
@@ -295,6 +319,16 @@ export class Compiler {
     }
   }
 
+  /**
+   * Distinct days with any event among the last 30 days of the workspace's calendar (today and
+   * the 29 before), as on the profile.
+   */
+  activeDays30(): SqlFragment {
+    const tz = this.ctx.settings.timeZone;
+    const from = localDayStart(tz, localDay(tz, this.ctx.now) - 29);
+    return this.agg('uniq', this.localDay(from), sql`ts >= ${from}`);
+  }
+
   private orderCond(): SqlFragment {
     return sql`type = 'track' AND event IN ${this.ctx.settings.orderEvents}`;
   }
@@ -321,7 +355,7 @@ export class Compiler {
       case 'event_count':
         return num(this.agg('count', null, all));
       case 'active_days_30':
-        return num(this.agg('uniq', d.floorDiv(raw('ts'), DAY), sql`ts >= ${this.ctx.now - 30 * DAY}`));
+        return num(this.activeDays30());
       case 'order_count':
         return num(orders);
       case 'total_spend':

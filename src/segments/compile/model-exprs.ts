@@ -28,6 +28,8 @@ export class ModelExprs {
     private readonly orderCond: SqlFragment,
     private readonly revenue: SqlFragment,
     private readonly m: ModelContext,
+    /** Distinct days with events in the last 30 of the workspace's calendar (Compiler.activeDays30). */
+    private readonly activeDays30: () => SqlFragment,
   ) {}
 
   group(model: ModelName, value: string): SqlFragment {
@@ -135,7 +137,7 @@ export class ModelExprs {
   /** Days with any event in the last 30: high, medium, low (at least one), dormant (none). */
   private activity(level: (typeof MODEL_VALUES.activity)[number]): SqlFragment {
     const a = this.m.settings.activity;
-    const days = this.agg('uniq', this.d.floorDiv(raw('ts'), DAY), sql`ts >= ${this.now - 30 * DAY}`);
+    const days = this.activeDays30();
     return this.firstRule(
       [
         ['high', sql`${days} >= ${a.highDays}`],

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { localMonthDay } from '../../core/time-zone.js';
 import type { ProfileSettings } from '../../profiles/settings.js';
 import type { EventStore, SegmentTransitionRow } from '../../stores/events/event-store.js';
 import { sql } from '../../stores/events/sql.js';
@@ -194,11 +195,12 @@ export class SegmentEngine extends EventEmitter<{
 
   compileContext(workspaceId: string, w: WorkspaceModels, now = this.now()): CompileContext {
     const byId = new Map(w.segments.map((s) => [s.id, s.definition]));
+    const settings = this.deps.settingsFor(workspaceId);
     return {
       workspaceId,
       now,
-      settings: this.deps.settingsFor(workspaceId),
-      monthDay: new Date(now).toISOString().slice(5, 10),
+      settings,
+      monthDay: localMonthDay(settings.timeZone, now),
       definitionOf: (id) => byId.get(id),
       listVersion: (id) => w.listVersions.get(id),
       models: { settings: w.settings, params: w.params },

@@ -24,7 +24,11 @@ export async function getProfile({ ctx, input }: { ctx: Ctx; input: { id: string
       phone: (row.phone as string | null) ?? null,
       traits,
       traitUpdatedAt,
-      computed: computedTraits(row),
+      computed: computedTraits(
+        row,
+        Date.now(),
+        ctx.tailor.settings.profileSettings(ctx.workspaceId).timeZone,
+      ),
       identities: identities.map((i) => ({
         type: i.type,
         value: i.value,

@@ -1,5 +1,6 @@
 import { invalid } from '../../core/errors.js';
 import { normalizeEmail, normalizePhone } from '../../core/normalize.js';
+import { localDay } from '../../core/time-zone.js';
 import { type Ctx, requireRight } from '../context.js';
 import { PROFILE_COLUMNS } from './find-profile.js';
 import { decodeCursor, encodeCursor, summaryOf } from './profile-view.js';
@@ -62,6 +63,7 @@ export async function listProfiles({ ctx, input }: { ctx: Ctx; input: ListProfil
   const sort = input.sort ?? 'last_seen';
   const desc = (input.order ?? 'desc') === 'desc';
   const now = Date.now();
+  const { timeZone } = ctx.tailor.settings.profileSettings(ctx.workspaceId);
   const params: unknown[] = [ctx.workspaceId];
   const p = (v: unknown) => {
     params.push(v);
@@ -96,7 +98,7 @@ export async function listProfiles({ ctx, input }: { ctx: Ctx; input: ListProfil
   const sentinel = desc ? -1e300 : 1e300;
   const expr = SORT_SQL[sort]
     .replace('{now}', () => p(now))
-    .replaceAll('{today}', () => p(Math.floor(now / 86_400_000)));
+    .replaceAll('{today}', () => p(localDay(timeZone, now)));
   const key = `coalesce(${expr}, ${sentinel})`;
   let cursor: [number, string] | undefined;
   try {
@@ -115,7 +117,7 @@ export async function listProfiles({ ctx, input }: { ctx: Ctx; input: ListProfil
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    profiles: page.map((r) => summaryOf(r, now)),
+    profiles: page.map((r) => summaryOf(r, now, timeZone)),
     nextCursor:
       rows.length > input.limit && last
         ? encodeCursor([Number(last.sort_key), String(last.profile_id)])

@@ -1,3 +1,4 @@
+import { localDay } from '../../core/time-zone.js';
 import type { EventRecord } from '../../ingest/event-record.js';
 import type { RecentEvent } from '../../profiles/profile-delta.js';
 
@@ -23,8 +24,9 @@ export interface Computed {
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** The built-in computed traits, derived from a stored profile row at `now`. */
-export function computedTraits(r: Record<string, unknown>, now = Date.now()): Computed {
-  const today = Math.floor(now / DAY_MS);
+export function computedTraits(r: Record<string, unknown>, now: number, timeZone: string): Computed {
+  // Stored active days are day numbers of the workspace's calendar (profile-delta.ts).
+  const today = localDay(timeZone, now);
   const days = (r.active_days as number[] | null) ?? [];
   const orderCount = Number(r.order_count ?? 0);
   const totalSpend = Number(r.total_spend ?? 0);
@@ -66,7 +68,7 @@ export function traitsOf(r: Record<string, unknown>): {
   return { traits, traitUpdatedAt };
 }
 
-export function summaryOf(r: Record<string, unknown>, now = Date.now()) {
+export function summaryOf(r: Record<string, unknown>, now: number, timeZone: string) {
   const { traits } = traitsOf(r);
   const name =
     traits.name ??
@@ -78,7 +80,7 @@ export function summaryOf(r: Record<string, unknown>, now = Date.now()) {
     email: (r.email as string | null) ?? null,
     phone: (r.phone as string | null) ?? null,
     name: typeof name === 'string' ? name : name === null ? null : String(name),
-    computed: computedTraits(r, now),
+    computed: computedTraits(r, now, timeZone),
   };
 }
 

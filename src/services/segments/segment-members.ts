@@ -60,7 +60,12 @@ export async function memberSummaries(ctx: Ctx, profileIds: readonly string[]) {
     [ctx.workspaceId, profileIds],
   );
   const now = Date.now();
-  const byId = new Map(rows.map((r) => [String(r.profile_id), summaryOf(r, now)]));
+  const byId = new Map(
+    rows.map((r) => [
+      String(r.profile_id),
+      summaryOf(r, now, ctx.tailor.settings.profileSettings(ctx.workspaceId).timeZone),
+    ]),
+  );
   return profileIds.flatMap((id) => byId.get(id) ?? []);
 }
 

@@ -1,0 +1,57 @@
+import { invalid } from '../../core/errors.js';
+import { canonicalTimeZone } from '../../core/time-zone.js';
+import { ProfileSettingsSchema } from '../../profiles/settings.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { type Ctx, requireRight } from '../context.js';
+
+const KEYS = new Set(Object.keys(ProfileSettingsSchema.shape));
+type Issue = { path: string; message: string };
+const refuse = (issues: Issue[]) =>
+  invalid('invalid_settings', 'workspace settings are not valid', { issues });
+
+/**
+ * Changes some of the workspace's settings (the keys given; the others keep their values),
+ * audited, then recomputes every segment, since their meaning can depend on them (a new time
+ * zone moves day boundaries, new order events change RFM).
+ *
+ * Profile rows fold events as they are ingested, so the profile's own computed traits follow
+ * the new settings for events ingested from now on; segment conditions read the events
+ * themselves and follow them at once (docs/profiles.md).
+ */
+export async function updateWorkspaceSettings({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  requireRight(ctx, 'workspace.manage');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw refuse([{ path: '', message: 'expected an object of settings' }]);
+  const patch = input as Record<string, unknown>;
+  const unknown = Object.keys(patch).filter((k) => !KEYS.has(k));
+  if (unknown.length > 0) throw refuse(unknown.map((k) => ({ path: `/${k}`, message: 'unknown setting' })));
+  await ctx.tailor.state.transaction(async (tx) => {
+    const [row] = await tx.query<{ profiles: Record<string, unknown> | null }>(
+      "SELECT settings->'profiles' AS profiles FROM workspaces WHERE id = $1 FOR UPDATE",
+      [ctx.workspaceId],
+    );
+    const before = row?.profiles ?? {};
+    // Validated merged, not alone: parsing the patch alone would fill in defaults for the rest.
+    const parsed = ProfileSettingsSchema.safeParse({ ...before, ...patch });
+    if (!parsed.success)
+      throw refuse(parsed.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })));
+    const after = { ...parsed.data, timeZone: canonicalTimeZone(parsed.data.timeZone) };
+    await tx.query(
+      `UPDATE workspaces SET settings = jsonb_set(coalesce(settings, '{}'::jsonb), '{profiles}', $2::jsonb) WHERE id = $1`,
+      [ctx.workspaceId, JSON.stringify(after)],
+    );
+    await recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actor: ctx.actor,
+      action: 'workspace.settings.update',
+      targetType: 'workspace',
+      targetId: ctx.workspaceId,
+      before,
+      after,
+      requestId: ctx.requestId,
+    });
+  });
+  await ctx.tailor.settings.refresh();
+  await ctx.tailor.segments.run(ctx.workspaceId);
+  return ctx.tailor.settings.profileSettings(ctx.workspaceId);
+}

@@ -155,5 +155,7 @@ describe('segment API', () => {
     expect(traits.body.traits.find((t: { name: string }) => t.name === 'plan')).toMatchObject({
       types: ['string'],
     });
+    const categories = await call('GET', '/schema/categories');
+    expect(categories.body).toEqual({ property: 'category', categories: [{ name: 'books', count: 3 }] });
   });
 });

@@ -1,5 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { listEventNames, listEventProperties, listTraits } from '../../services/schema/data-schema.js';
+import {
+  listCategories,
+  listEventNames,
+  listEventProperties,
+  listTraits,
+} from '../../services/schema/data-schema.js';
 import type { AppEnv } from '../env.js';
 import { errorResponses, json, secured } from '../schemas.js';
 
@@ -33,6 +38,23 @@ const traits = route({
   responses: { 200: json(z.object({ traits: z.array(Field) }), 'Traits'), ...errorResponses },
 });
 
+const categories = route({
+  method: 'get',
+  path: '/schema/categories',
+  summary:
+    'Interest categories seen on recent interest events (what the interest condition reads), most frequent first',
+  responses: {
+    200: json(
+      z.object({
+        property: z.string(),
+        categories: z.array(z.object({ name: z.string(), count: z.number() })),
+      }),
+      'Categories',
+    ),
+    ...errorResponses,
+  },
+});
+
 export function registerSchemaRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(events, async (c) => c.json(await listEventNames({ ctx: c.get('ctx') }), 200));
   api.openapi(properties, async (c) =>
@@ -42,4 +64,5 @@ export function registerSchemaRoutes(api: OpenAPIHono<AppEnv>) {
     ),
   );
   api.openapi(traits, async (c) => c.json(await listTraits({ ctx: c.get('ctx') }), 200));
+  api.openapi(categories, async (c) => c.json(await listCategories({ ctx: c.get('ctx') }), 200));
 }

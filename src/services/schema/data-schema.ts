@@ -78,3 +78,30 @@ export async function listTraits({ ctx }: { ctx: Ctx }) {
   );
   return { traits: fieldsOf(values) };
 }
+
+/**
+ * The interest categories seen (the `categoryProperty` of `interestEvents`, as the `interest`
+ * node reads them), most frequent first, from a recent sample of those events.
+ */
+export async function listCategories({ ctx }: { ctx: Ctx }) {
+  requireRight(ctx, 'segments.read');
+  const { interestEvents, categoryProperty } = ctx.tailor.settings.profileSettings(ctx.workspaceId);
+  const rows = await ctx.tailor.events.select(
+    sql`SELECT properties FROM events WHERE workspace_id = ${ctx.workspaceId} AND type = 'track'
+        AND event IN ${interestEvents} ORDER BY timestamp DESC LIMIT ${SAMPLE * 5}`,
+  );
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const v = parse(r.properties)[categoryProperty];
+    if (typeof v !== 'string' && typeof v !== 'number') continue;
+    const name = String(v).slice(0, 200);
+    if (name === '' || (!counts.has(name) && counts.size >= 1000)) continue;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return {
+    property: categoryProperty,
+    categories: [...counts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([name, count]) => ({ name, count })),
+  };
+}

@@ -2,7 +2,8 @@
  * Grows a workspace loaded by `tailor demo` into the segment benchmark's data set, directly
  * in the event store (going through ingest would take hours at these sizes):
  *
- * - older copies of every event, each copy shifted back by a quarter (97 days) with its own
+ * - older copies of every event, each copy shifted back by a quarter (97 days), sent and
+ *   received times too (so a server's start-up dedup window does not read them), with its own
  *   message ids, until the workspace holds `--events` events (the customers keep their real
  *   profile ids and identities, so the state store and the live benchmark still know them);
  * - a second workspace `<ws>_10m` holding a `--preview-events` sample of the original events
@@ -70,7 +71,7 @@ function clickhouse(url: string): Engine & { close(): void } {
 
 const COLUMNS = (wsExpr: string, idExpr: string, shift: string) =>
   `${wsExpr}, ${idExpr}, type, event, user_id, anonymous_id, group_id, previous_id, profile_id,
-   timestamp - ${shift}, original_timestamp - ${shift}, sent_at, received_at, properties, traits, context`;
+   timestamp - ${shift}, original_timestamp - ${shift}, sent_at - ${shift}, received_at - ${shift}, properties, traits, context`;
 
 const eventsUrl = process.env.TAILOR_EVENTS_URL;
 const e = eventsUrl ? clickhouse(eventsUrl) : await duckdb();

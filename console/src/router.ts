@@ -11,7 +11,8 @@ export type Route =
   | { name: 'segment'; id: string }
   | { name: 'segmentEdit'; id: string }
   | { name: 'lists' }
-  | { name: 'models' };
+  | { name: 'models' }
+  | { name: 'settings' };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -20,6 +21,7 @@ export function parseHash(hash: string): Route {
   if (head === 'ingest') return { name: 'ingest' };
   if (head === 'lists') return { name: 'lists' };
   if (head === 'models') return { name: 'models' };
+  if (head === 'settings') return { name: 'settings' };
   if (head === 'profiles' && id !== undefined) return { name: 'profile', id: safeDecode(id) };
   if (head === 'segments') {
     if (id === undefined) return { name: 'segments' };
@@ -52,6 +54,8 @@ export function hrefFor(route: Route): string {
       return '#/lists';
     case 'models':
       return '#/models';
+    case 'settings':
+      return '#/settings';
   }
 }
 

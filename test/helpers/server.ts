@@ -13,5 +13,6 @@ export async function startTestServer() {
   const ws = await makeWorkspace(s.tailor, 'e2e-shop');
   const login = { email: 'admin@e2e.example.com', password: 'password-123' };
   await addUser(s.tailor, ws.id, login.email, 'admin', login.password);
-  return { url: s.url, login, workspaceId: ws.id, writeKey: ws.writeKey, close: s.close };
+  // `tailor` lets a test add users of other roles to the workspace.
+  return { url: s.url, login, workspaceId: ws.id, writeKey: ws.writeKey, tailor: s.tailor, close: s.close };
 }

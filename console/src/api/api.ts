@@ -23,6 +23,7 @@ import type {
   ModelsConfig,
   ProfileSegments,
   RfmReport,
+  SchemaCategory,
   SchemaEvent,
   SchemaField,
   Segment,
@@ -31,6 +32,7 @@ import type {
   SegmentPreview,
   SizePoint,
 } from './segments-contract.js';
+import type { WorkspaceSettings } from './settings-contract.js';
 
 const BASE = '/api/v1';
 
@@ -102,6 +104,14 @@ export function workspaceApi(workspaceId: string) {
     eventProperties: (event: string, signal?: AbortSignal) =>
       get<{ properties: SchemaField[] }>(`/schema/events/${id(event)}/properties`, signal),
     schemaTraits: (signal?: AbortSignal) => get<{ traits: SchemaField[] }>('/schema/traits', signal),
+    /** Most frequent first; `property` is the workspace's `categoryProperty`. */
+    schemaCategories: (signal?: AbortSignal) =>
+      get<{ property: string; categories: SchemaCategory[] }>('/schema/categories', signal),
+
+    getSettings: (signal?: AbortSignal) => get<WorkspaceSettings>('/settings', signal),
+    /** Changes only the keys given (admins); answers with all settings after the change. */
+    patchSettings: (changes: Partial<WorkspaceSettings>) =>
+      send<WorkspaceSettings>('PATCH', '/settings', changes),
 
     getModels: (signal?: AbortSignal) => get<ModelsConfig>('/models', signal),
     saveModelSettings: (settings: ModelSettings) => send<ModelsConfig>('PUT', '/models', { settings }),

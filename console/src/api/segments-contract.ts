@@ -120,6 +120,12 @@ export interface SchemaField {
   examples: string[];
 }
 
+/** An interest category seen on interest events, with how often it was seen in a recent sample. */
+export interface SchemaCategory {
+  name: string;
+  count: number;
+}
+
 export interface ModelsConfig {
   settings: ModelSettings;
   /** The profile settings the models read orders, revenue and interests from. */

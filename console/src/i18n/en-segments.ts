@@ -85,6 +85,7 @@ export const enSegments = {
   'builder.group': 'Group',
   'builder.score': 'Score',
   'builder.category': 'Category',
+  'builder.categorySeen': 'seen {count} times',
   'group.and': 'All of these (AND)',
   'group.or': 'Any of these (OR)',
   'family.profile': 'Profile',

@@ -1,4 +1,5 @@
 import { enSegments } from './en-segments.js';
+import { enSettings } from './en-settings.js';
 
 /** English messages. The keys are the message catalogue: zh.ts must translate every one. */
 export const en = {
@@ -201,7 +202,9 @@ export const en = {
   'apiError.list_not_found': 'This list no longer exists.',
   'apiError.list_in_use': 'Segments use this list; change them first.',
   ...enSegments,
+  ...enSettings,
 };
 
 export type MessageKey = keyof typeof en;
 export type SegmentMessageKey = keyof typeof enSegments;
+export type SettingsMessageKey = keyof typeof enSettings;

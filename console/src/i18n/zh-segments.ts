@@ -87,6 +87,7 @@ export const zhSegments: Record<SegmentMessageKey, string> = {
   'builder.group': '分组',
   'builder.score': '评分',
   'builder.category': '品类',
+  'builder.categorySeen': '出现 {count} 次',
   'group.and': '满足全部（且）',
   'group.or': '满足任一（或）',
   'family.profile': '用户属性',

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en.js';
 import { zhSegments } from './zh-segments.js';
+import { zhSettings } from './zh-settings.js';
 
 /** Simplified Chinese. Typed against en.ts so that a missing or stray key fails the type-check. */
 export const zh: Record<MessageKey, string> = {
@@ -202,4 +203,5 @@ export const zh: Record<MessageKey, string> = {
   'apiError.list_not_found': '该名单已不存在。',
   'apiError.list_in_use': '有分群引用了此名单，请先修改它们。',
   ...zhSegments,
+  ...zhSettings,
 };

@@ -9,6 +9,7 @@ import { ProfilesPage } from '../pages/profiles/profiles-page.js';
 import { SegmentEditorPage } from '../pages/segments/segment-editor-page.js';
 import { SegmentPage } from '../pages/segments/segment-page.js';
 import { SegmentsPage } from '../pages/segments/segments-page.js';
+import { SettingsPage } from '../pages/settings/settings-page.js';
 import { type Route, useRoute } from '../router.js';
 import { useSession, WorkspaceApiContext } from '../session/session-context.js';
 import { TopBar } from './top-bar.js';
@@ -59,5 +60,7 @@ function Page({ route }: { route: Route }) {
       return <ListsPage />;
     case 'models':
       return <ModelsPage />;
+    case 'settings':
+      return <SettingsPage />;
   }
 }

@@ -5,13 +5,14 @@ import { hrefFor, type Route } from '../router.js';
 import { UserMenu } from './user-menu.js';
 import { WorkspaceSwitch } from './workspace-switch.js';
 
-type Section = 'profiles' | 'segments' | 'models' | 'ingest';
+type Section = 'profiles' | 'segments' | 'models' | 'ingest' | 'settings';
 
 const SECTIONS: ReadonlyArray<{ section: Section; label: MessageKey }> = [
   { section: 'profiles', label: 'nav.profiles' },
   { section: 'segments', label: 'nav.segments' },
   { section: 'models', label: 'nav.models' },
   { section: 'ingest', label: 'nav.ingest' },
+  { section: 'settings', label: 'nav.settings' },
 ];
 
 function sectionOf(route: Route): Section {
@@ -32,6 +33,8 @@ function sectionOf(route: Route): Section {
       return 'models';
     case 'ingest':
       return 'ingest';
+    case 'settings':
+      return 'settings';
   }
 }
 

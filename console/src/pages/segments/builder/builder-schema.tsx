@@ -8,24 +8,35 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { List, SchemaEvent, SchemaField, Segment } from '../../../api/segments-contract.js';
+import type {
+  List,
+  SchemaCategory,
+  SchemaEvent,
+  SchemaField,
+  Segment,
+} from '../../../api/segments-contract.js';
+import { useI18n } from '../../../i18n/i18n-provider.js';
 import { useWorkspaceApi } from '../../../session/session-context.js';
 
 /**
- * What the builder's pickers offer: the events, traits and event properties actually ingested,
- * and the segments and lists a condition can refer to. Suggestions only: a name not seen yet can
- * still be typed, and a failed look-up leaves the pickers empty rather than blocking the editor.
+ * What the builder's pickers offer: the events, traits, event properties and interest categories
+ * actually ingested, and the segments and lists a condition can refer to. Suggestions only: a
+ * name not seen yet can still be typed, and a failed look-up leaves the pickers empty rather
+ * than blocking the editor.
  */
 interface BuilderSchema {
   events: SchemaEvent[];
   traits: SchemaField[];
+  /** Most frequent first. */
+  categories: SchemaCategory[];
   segments: Segment[];
   lists: List[];
   /** The segment being edited, which cannot refer to itself. */
   selfId: string | null;
-  /** `<datalist>` ids for event and trait names, rendered once by the provider. */
+  /** `<datalist>` ids for event and trait names and categories, rendered once by the provider. */
   eventListId: string;
   traitListId: string;
+  categoryListId: string;
   properties: ReadonlyMap<string, SchemaField[]>;
   requestProperties(event: string): void;
 }
@@ -34,8 +45,10 @@ const BuilderSchemaContext = createContext<BuilderSchema | null>(null);
 
 export function BuilderSchemaProvider({ selfId, children }: { selfId: string | null; children: ReactNode }) {
   const api = useWorkspaceApi();
+  const { t, fmt } = useI18n();
   const [events, setEvents] = useState<SchemaEvent[]>([]);
   const [traits, setTraits] = useState<SchemaField[]>([]);
+  const [categories, setCategories] = useState<SchemaCategory[]>([]);
   const [segments, setSegments] = useState<Segment[]>([]);
   const [lists, setLists] = useState<List[]>([]);
   const [properties, setProperties] = useState<ReadonlyMap<string, SchemaField[]>>(new Map());
@@ -48,6 +61,7 @@ export function BuilderSchemaProvider({ selfId, children }: { selfId: string | n
     const ignore = () => {};
     api.schemaEvents(signal).then((r) => setEvents(r.events), ignore);
     api.schemaTraits(signal).then((r) => setTraits(r.traits), ignore);
+    api.schemaCategories(signal).then((r) => setCategories(r.categories), ignore);
     api.listSegments(false, signal).then((r) => setSegments(r.segments), ignore);
     api.listLists(signal).then((r) => setLists(r.lists), ignore);
     return () => controller.abort();
@@ -68,11 +82,13 @@ export function BuilderSchemaProvider({ selfId, children }: { selfId: string | n
   const value: BuilderSchema = {
     events,
     traits,
+    categories,
     segments,
     lists,
     selfId,
     eventListId: `${id}-events`,
     traitListId: `${id}-traits`,
+    categoryListId: `${id}-categories`,
     properties,
     requestProperties,
   };
@@ -84,8 +100,17 @@ export function BuilderSchemaProvider({ selfId, children }: { selfId: string | n
         ))}
       </datalist>
       <datalist id={value.traitListId}>
-        {traits.map((t) => (
-          <option key={t.name} value={t.name} />
+        {traits.map((trait) => (
+          <option key={trait.name} value={trait.name} />
+        ))}
+      </datalist>
+      <datalist id={value.categoryListId}>
+        {categories.map((c) => (
+          <option
+            key={c.name}
+            value={c.name}
+            label={t('builder.categorySeen', { count: fmt.number(c.count) })}
+          />
         ))}
       </datalist>
       {children}

@@ -1,6 +1,7 @@
 import { MODEL_NAMES, MODEL_VALUES, type Node } from '../../../api/segments-contract.js';
 import { useT } from '../../../i18n/i18n-provider.js';
 import { modelGroupLabel } from '../model-labels.js';
+import { useBuilderSchema } from './builder-schema.js';
 import { Choice, TextInput } from './inputs.js';
 
 type ModelNode = Extract<Node, { type: 'model' | 'rfm_score' | 'interest' }>;
@@ -18,6 +19,7 @@ export function ModelFields({
   onChange(node: ModelNode): void;
 }) {
   const t = useT();
+  const { categoryListId } = useBuilderSchema();
   switch (node.type) {
     case 'model':
       return (
@@ -80,6 +82,7 @@ export function ModelFields({
           path={`${path}/category`}
           label={t('builder.category')}
           testId="interest-category"
+          list={categoryListId}
           value={node.category}
           onChange={(category) => onChange({ ...node, category })}
         />

@@ -29,12 +29,16 @@ describe('workspace settings API', () => {
       orderEvents: ['Order Completed'],
       categoryProperty: 'category',
     });
-    const changed = await call('PATCH', '/settings', { timeZone: 'asia/shanghai', orderEvents: ['Paid'] });
+    const changed = await call('PATCH', '/settings', {
+      timeZone: 'asia/shanghai',
+      orderEvents: ['Paid'],
+      phoneRegion: 'us',
+    });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({
       timeZone: 'Asia/Shanghai',
       orderEvents: ['Paid'],
-      phoneRegion: 'CN',
+      phoneRegion: 'US',
     });
     expect((await call('GET', '/settings')).body).toEqual(changed.body);
     const again = await call('PATCH', '/settings', { orderEvents: ['Order Completed'] });
@@ -58,6 +62,13 @@ describe('workspace settings API', () => {
     const empty = await call('PATCH', '/settings', { orderEvents: [''] });
     expect(empty.status).toBe(400);
     expect(empty.body.error.details.issues[0].path).toBe('/orderEvents/0');
+    const type = await call('PATCH', '/settings', { orderEvents: 'Paid' });
+    expect(type.body.error).toMatchObject({
+      code: 'invalid_settings',
+      details: { issues: [{ path: '/orderEvents' }] },
+    });
+    const region = await call('PATCH', '/settings', { phoneRegion: 'XX' });
+    expect(region.body.error.details.issues[0].path).toBe('/phoneRegion');
     const notObject = await call('PATCH', '/settings', ['UTC']);
     expect(notObject.status).toBe(400);
     const broken = await fetch(`${s.url}/api/v1/settings`, {

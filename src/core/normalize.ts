@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 /**
  * Email: trimmed and lower-cased. Returns undefined when the value is not an address, so a
@@ -26,3 +26,6 @@ export function normalizePhone(raw: unknown, defaultRegion = 'CN'): string | und
   if (!parsed?.isValid()) return undefined;
   return parsed.number;
 }
+
+/** Whether `region` (upper case, ISO 3166 alpha-2) has a phone numbering plan we can read. */
+export const isPhoneRegion = (region: string): boolean => isSupportedCountry(region);

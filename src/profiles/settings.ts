@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPhoneRegion } from '../core/normalize.js';
 import { isTimeZone } from '../core/time-zone.js';
 
 /**
@@ -15,7 +16,11 @@ export const ProfileSettingsSchema = z.object({
     .default(['Product Viewed', 'Product Clicked', 'Product Added', 'Order Completed']),
   categoryProperty: z.string().min(1).default('category'),
   /** Region used to read phone numbers written without a country code. */
-  phoneRegion: z.string().length(2).default('CN'),
+  phoneRegion: z
+    .string()
+    .transform((s) => s.toUpperCase())
+    .refine(isPhoneRegion, 'not a region with phone numbers (ISO 3166 code such as CN)')
+    .default('CN'),
   /**
    * The workspace's calendar (IANA name): where its days begin for active days, activity
    * levels and anniversaries. Windows such as "in the last 7 days" are durations and do not

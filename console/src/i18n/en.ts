@@ -198,7 +198,7 @@ export const en = {
   'apiError.invalid_definition': 'The segment definition is not valid.',
   'apiError.invalid_name': 'Give a name of 1–200 characters.',
   'apiError.invalid_description': 'The description is at most 2000 characters.',
-  'apiError.invalid_settings': 'Some model settings are not valid.',
+  'apiError.invalid_settings': 'Some settings are not valid.',
   'apiError.list_not_found': 'This list no longer exists.',
   'apiError.list_in_use': 'Segments use this list; change them first.',
   ...enSegments,

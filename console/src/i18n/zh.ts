@@ -199,7 +199,7 @@ export const zh: Record<MessageKey, string> = {
   'apiError.invalid_definition': '分群定义无效。',
   'apiError.invalid_name': '名称须为 1–200 个字符。',
   'apiError.invalid_description': '描述最多 2000 个字符。',
-  'apiError.invalid_settings': '部分模型设置无效。',
+  'apiError.invalid_settings': '部分设置无效。',
   'apiError.list_not_found': '该名单已不存在。',
   'apiError.list_in_use': '有分群引用了此名单，请先修改它们。',
   ...zhSegments,

@@ -1,6 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { getWorkspaceSettings } from '../../services/workspaces/get-workspace-settings.js';
-import { updateWorkspaceSettings } from '../../services/workspaces/update-workspace-settings.js';
+import {
+  settingsIssues,
+  updateWorkspaceSettings,
+} from '../../services/workspaces/update-workspace-settings.js';
 import type { AppEnv } from '../env.js';
 import { errorResponses, json, secured } from '../schemas.js';
 
@@ -46,8 +49,13 @@ const patch = route({
 
 export function registerSettingsRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(get, async (c) => c.json(await getWorkspaceSettings({ ctx: c.get('ctx') }), 200));
-  // The body is validated by the service (unknown keys, time zone names), with JSON-pointer paths.
-  api.openapi(patch, async (c) =>
-    c.json(await updateWorkspaceSettings({ ctx: c.get('ctx'), input: await c.req.json() }), 200),
+  // The service validates the whole body (unknown keys too, which the route's schema would
+  // drop); the route's own check only reports wrong types in the same shape.
+  api.openapi(
+    patch,
+    async (c) => c.json(await updateWorkspaceSettings({ ctx: c.get('ctx'), input: await c.req.json() }), 200),
+    (result) => {
+      if (!result.success) throw settingsIssues(result.error.issues);
+    },
   );
 }

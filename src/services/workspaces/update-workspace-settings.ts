@@ -8,6 +8,9 @@ const KEYS = new Set(Object.keys(ProfileSettingsSchema.shape));
 type Issue = { path: string; message: string };
 const refuse = (issues: Issue[]) =>
   invalid('invalid_settings', 'workspace settings are not valid', { issues });
+/** zod issues as `invalid_settings` with JSON-pointer paths (`/orderEvents/0`). */
+export const settingsIssues = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
+  refuse(issues.map((i) => ({ path: `/${i.path.map(String).join('/')}`, message: i.message })));
 
 /**
  * Changes some of the workspace's settings (the keys given; the others keep their values),
@@ -33,8 +36,7 @@ export async function updateWorkspaceSettings({ ctx, input }: { ctx: Ctx; input:
     const before = row?.profiles ?? {};
     // Validated merged, not alone: parsing the patch alone would fill in defaults for the rest.
     const parsed = ProfileSettingsSchema.safeParse({ ...before, ...patch });
-    if (!parsed.success)
-      throw refuse(parsed.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })));
+    if (!parsed.success) throw settingsIssues(parsed.error.issues);
     const after = { ...parsed.data, timeZone: canonicalTimeZone(parsed.data.timeZone) };
     await tx.query(
       `UPDATE workspaces SET settings = jsonb_set(coalesce(settings, '{}'::jsonb), '{profiles}', $2::jsonb) WHERE id = $1`,

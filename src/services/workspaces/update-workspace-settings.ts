@@ -14,8 +14,8 @@ export const settingsIssues = (issues: readonly { path: readonly PropertyKey[]; 
 
 /**
  * Changes some of the workspace's settings (the keys given; the others keep their values),
- * audited, then recomputes every segment, since their meaning can depend on them (a new time
- * zone moves day boundaries, new order events change RFM).
+ * audited, then starts a recompute of every segment in the background, since their meaning
+ * can depend on them (a new time zone moves day boundaries, new order events change RFM).
  *
  * Profile rows fold events as they are ingested, so the profile's own computed traits follow
  * the new settings for events ingested from now on; segment conditions read the events
@@ -54,6 +54,12 @@ export async function updateWorkspaceSettings({ ctx, input }: { ctx: Ctx; input:
     });
   });
   await ctx.tailor.settings.refresh();
-  await ctx.tailor.segments.run(ctx.workspaceId);
+  // Not awaited: at a million profiles a full run takes longer than a request should. Runs are
+  // queued one after another, so a run started later sees the new settings as well.
+  void ctx.tailor.segments
+    .run(ctx.workspaceId)
+    .catch((err) =>
+      ctx.tailor.log.error({ err, workspaceId: ctx.workspaceId }, 'segment run after settings change failed'),
+    );
   return ctx.tailor.settings.profileSettings(ctx.workspaceId);
 }

@@ -246,7 +246,7 @@ export class SegmentEngine extends EventEmitter<{
     this.lastRunId = runId;
     const applied = await events.applyRun({ workspaceId, runId, at: now, diff });
     if (applied.segments.length > 0) {
-      await this.recordSizes(workspaceId, new Set(applied.segments), now);
+      await this.recordSizes(workspaceId, applied.segments, now, restrict === undefined ? undefined : runId);
       // Read back only when something listens: a first run can hold tens of millions.
       if (this.listenerCount('transitions') + this.listenerCount('stageChanges') > 0) {
         const transitions = await this.transitionsOf(workspaceId, runId, now);
@@ -289,17 +289,53 @@ export class SegmentEngine extends EventEmitter<{
     return [...new Set([...restrict, ...rows.map((r) => String(r.from_profile))])];
   }
 
-  /** Current sizes of these segments, one point per segment per minute in the state store. */
-  private async recordSizes(workspaceId: string, segmentIds: Set<string>, now: number): Promise<void> {
-    const sizes = await this.sizes(workspaceId);
+  /**
+   * Current sizes of these segments, one point per segment per minute in the state store. A
+   * full run counts the stored lists; an incremental one (`runId`) adds its entries and exits to
+   * the last recorded sizes, since counting a million lists would take longer than the run.
+   */
+  private async recordSizes(
+    workspaceId: string,
+    ids: readonly string[],
+    now: number,
+    runId?: number,
+  ): Promise<void> {
+    const sizes =
+      (runId !== undefined && (await this.sizesAfter(workspaceId, ids, runId))) ||
+      (await this.sizes(workspaceId));
     const at = Math.floor(now / 60_000) * 60_000;
-    const ids = [...segmentIds];
     await this.deps.state.query(
       `INSERT INTO segment_sizes (workspace_id, segment_id, at, size)
        SELECT $1, s, $2, n FROM unnest($3::text[], $4::bigint[]) AS t(s, n)
        ON CONFLICT (workspace_id, segment_id, at) DO UPDATE SET size = excluded.size`,
       [workspaceId, at, ids, ids.map((id) => sizes.get(id) ?? 0)],
     );
+  }
+
+  /** The last recorded sizes plus one run's entries minus its exits; undefined when one has none. */
+  private async sizesAfter(
+    workspaceId: string,
+    ids: readonly string[],
+    runId: number,
+  ): Promise<Map<string, number> | undefined> {
+    const [last, deltas] = await Promise.all([
+      this.deps.state.query<{ segment_id: string; size: string | number }>(
+        `SELECT DISTINCT ON (segment_id) segment_id, size FROM segment_sizes
+         WHERE workspace_id = $1 AND segment_id = ANY($2::text[]) ORDER BY segment_id, at DESC`,
+        [workspaceId, [...ids]],
+      ),
+      this.deps.events.select(
+        sql`SELECT segment_id, sum(CASE WHEN entered THEN 1 ELSE -1 END) AS d FROM segment_transitions
+            WHERE workspace_id = ${workspaceId} AND run_id = ${runId} GROUP BY segment_id`,
+      ),
+    ]);
+    if (last.length < ids.length) return undefined;
+    const sizes = new Map(last.map((r) => [r.segment_id, Number(r.size)]));
+    for (const r of deltas) {
+      const id = String(r.segment_id);
+      sizes.set(id, (sizes.get(id) ?? 0) + Number(r.d));
+    }
+    return sizes;
   }
 
   /** Member counts per segment, from the stored lists. */

@@ -531,21 +531,27 @@ describe.each(EVENT_ENGINES)('segment engine on $name', ({ name, available }) =>
     expect(p.sample).toEqual(expected.sort().slice(0, p.sample.length));
   });
 
+  /** A fresh workspace with one segment: did Ping in the last day. */
+  async function pingedLastDay() {
+    const ws = `seg${n++}`;
+    await makeWorkspace(s.tailor, ws);
+    const ctx = systemCtx(s.tailor, ws);
+    const seg = await saveSegment({
+      ctx,
+      input: {
+        name: 'recent',
+        definition: { version: 1, root: { type: 'event', event: 'Ping', window: last(1) } },
+      },
+    });
+    return { ws, ctx, seg };
+  }
+
   it.skipIf(!available)(
     'live runs keep sizes by entries and exits, equal to counting the lists',
     async () => {
-      const ws = `seg${n++}`;
-      await makeWorkspace(s.tailor, ws);
-      const ctx = systemCtx(s.tailor, ws);
+      const { ws, seg } = await pingedLastDay();
       let now = Date.parse(day(1));
       s.tailor.segments.setClock(() => now);
-      const seg = await saveSegment({
-        ctx,
-        input: {
-          name: 'recent',
-          definition: { version: 1, root: { type: 'event', event: 'Ping', window: last(1) } },
-        },
-      });
       const recorded = async () => {
         const rows = await s.tailor.state.query<{ segment_id: string; size: string }>(
           `SELECT DISTINCT ON (segment_id) segment_id, size FROM segment_sizes
@@ -579,18 +585,9 @@ describe.each(EVENT_ENGINES)('segment engine on $name', ({ name, available }) =>
   );
 
   it.skipIf(!available)('emits entries and exits and keeps them as history', async () => {
-    const ws = `seg${n++}`;
-    await makeWorkspace(s.tailor, ws);
-    const ctx = systemCtx(s.tailor, ws);
+    const { ws, ctx, seg } = await pingedLastDay();
     let now = Date.parse(day(1));
     s.tailor.segments.setClock(() => now);
-    const seg = await saveSegment({
-      ctx,
-      input: {
-        name: 'recent',
-        definition: { version: 1, root: { type: 'event', event: 'Ping', window: last(1) } },
-      },
-    });
     const seen: Transition[] = [];
     const on = (t: Transition[]) =>
       seen.push(...t.filter((x) => x.workspaceId === ws && x.segmentId === seg.id));

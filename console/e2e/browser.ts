@@ -24,6 +24,12 @@ export interface ConsoleSession {
   page: Page;
   /** Uncaught errors of the page; a test ends by expecting none. */
   pageErrors: string[];
+  /** The console API as the signed-in browser calls it (session cookie, workspace header). */
+  api(
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    data?: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
@@ -51,6 +57,14 @@ export async function openConsole(): Promise<ConsoleSession> {
     context,
     page,
     pageErrors,
+    async api(method, url, data) {
+      const headers = { 'Tailor-Workspace': server.workspaceId };
+      const res =
+        method === 'GET'
+          ? await context.request.get(url, { headers })
+          : await context.request.fetch(url, { method, headers, data });
+      return { status: res.status(), body: (await res.json()) as Record<string, unknown> };
+    },
     async close() {
       await context.close();
       await server.close();

@@ -1,8 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from '../../test/helpers/chromium.js';
 import { addUser } from '../../test/helpers/tailor.js';
-import { openConsole, postBatch, type TestServer } from './browser.js';
+import { type ConsoleSession, openConsole, postBatch, type TestServer } from './browser.js';
 
 // Workspace settings in the console, in a real Chromium against a real Tailor (fresh data dir,
 // console already built). The steps build on each other, in order: ingest product views with
@@ -34,26 +34,16 @@ const analyst = { email: `analyst.${suffix}@e2e.example.com`, password: 'passwor
 // Skipped (and reported by test/global-setup.ts) only where Chromium is not installed; never under CI=true.
 describe.skipIf(!CHROMIUM)('Tailor console: workspace settings', () => {
   let server: TestServer;
-  let context: BrowserContext;
   let page: Page;
   let pageErrors: string[] = [];
   let close: (() => Promise<void>) | undefined;
+  let api: ConsoleSession['api'];
 
   beforeAll(async () => {
-    ({ server, context, page, pageErrors, close } = await openConsole());
+    ({ server, page, pageErrors, close, api } = await openConsole());
   });
 
   afterAll(async () => close?.());
-
-  /** The console API as the signed-in browser calls it (session cookie, workspace header). */
-  async function api(method: 'GET' | 'PATCH', url: string, data?: unknown) {
-    const headers = { 'Tailor-Workspace': server.workspaceId };
-    const res =
-      method === 'GET'
-        ? await context.request.get(url, { headers })
-        : await context.request.patch(url, { headers, data });
-    return { status: res.status(), body: (await res.json()) as Record<string, unknown> };
-  }
 
   async function logIn(email: string, password: string) {
     await page.getByTestId('login-email').fill(email);

@@ -44,7 +44,7 @@ export class ClickHouseClient {
     const url = new URL(this.base);
     url.searchParams.set('database', this.database);
     url.searchParams.set('output_format_json_quote_64bit_integers', '0');
-    const res = await fetch(url, { method: 'POST', body: `${query}\nFORMAT JSONEachRow` });
+    const res = await post(url, `${query}\nFORMAT JSONEachRow`);
     if (!res.ok || !res.body)
       throw new Error(`ClickHouse ${res.status}: ${(await res.text()).slice(0, 500)}`);
     const decoder = new TextDecoder();
@@ -78,16 +78,29 @@ export class ClickHouseClient {
     const url = new URL(this.base);
     if (database) url.searchParams.set('database', database);
     url.searchParams.set('output_format_json_quote_64bit_integers', '0');
-    let res: Response;
-    if (body === undefined) {
-      res = await fetch(url, { method: 'POST', body: query });
-    } else {
-      url.searchParams.set('query', query);
-      res = await fetch(url, { method: 'POST', body });
-    }
+    if (body !== undefined) url.searchParams.set('query', query);
+    const res = await post(url, body ?? query);
     const text = await res.text();
     if (!res.ok) throw new Error(`ClickHouse ${res.status}: ${text.slice(0, 500)}`);
     return text;
+  }
+}
+
+const STALE = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+/**
+ * A POST, tried a second time when a kept-alive connection turns out to have been closed by
+ * the server. ClickHouse closes idle connections after `keep_alive_timeout` (3 s by default),
+ * fetch keeps them for 4 s, and a request sent on one in between fails before the server has
+ * read it. A server that is down fails the second try too.
+ */
+async function post(url: URL, body: string): Promise<Response> {
+  try {
+    return await fetch(url, { method: 'POST', body });
+  } catch (e) {
+    const code = (e as { cause?: { code?: string } }).cause?.code;
+    if (!(e instanceof TypeError) || code === undefined || !STALE.has(code)) throw e;
+    return fetch(url, { method: 'POST', body });
   }
 }
 

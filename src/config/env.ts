@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -27,7 +28,9 @@ const EnvSchema = z.object({
   TAILOR_DUCKDB_MEMORY: z
     .string()
     .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'TAILOR_DUCKDB_MEMORY is a size such as 1GB')
-    .default('1GB'),
+    // A quarter of the machine's memory, at least 1 GiB: a segment run over a million profiles
+    // holds every profile's aggregates (lists for sequences cannot spill) and needs gigabytes.
+    .default(`${Math.max(1024, Math.floor(totalmem() / 4 / 2 ** 20))}MiB`),
 });
 
 export type StateStoreConfig = { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };

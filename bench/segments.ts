@@ -267,6 +267,8 @@ async function liveBench(): Promise<void> {
     });
   const basic = `Basic ${Buffer.from(`${write}:`).toString('base64')}`;
   const bearer = `Bearer ${secret}`;
+  // A failed trial must not leave the server running (it holds the data directory).
+  process.once('exit', () => server.child.kill('SIGKILL'));
   const latencies: number[] = [];
   for (let i = 0; i < liveTrials; i++) {
     const userId = demoUser({ seed: 42, users }, (1000 + i * 7919) % users).userId;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '../ingest/event-record.js';
+import { computedTraits } from '../services/profiles/profile-view.js';
 import { emptyDelta, foldEvent, mergeInto, type ProfileDelta, trimRecent } from './profile-delta.js';
 import { DEFAULT_PROFILE_SETTINGS } from './settings.js';
 
@@ -98,8 +99,7 @@ describe('profile folding', () => {
 });
 
 describe('active days on the workspace calendar', () => {
-  it('counts days where the workspace lives, and the profile view reads them the same way', async () => {
-    const { computedTraits } = await import('../services/profiles/profile-view.js');
+  it('counts days where the workspace lives, and the profile view reads them the same way', () => {
     const shanghai = { ...DEFAULT_PROFILE_SETTINGS, timeZone: 'Asia/Shanghai' };
     // 23:30 on 10 May and 00:30 on 11 May in Shanghai; both on 10 May in UTC.
     const times = [Date.parse('2026-05-10T15:30:00Z'), Date.parse('2026-05-10T16:30:00Z')];

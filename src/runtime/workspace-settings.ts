@@ -5,6 +5,11 @@ import {
 } from '../profiles/settings.js';
 import type { StateStore } from '../stores/state/state-store.js';
 
+const parsed = (settings: { profiles?: unknown } | undefined): ProfileSettings => {
+  const p = ProfileSettingsSchema.safeParse(settings?.profiles ?? {});
+  return p.success ? p.data : DEFAULT_PROFILE_SETTINGS;
+};
+
 /**
  * Workspace settings the ingest path needs synchronously, refreshed from the state store in
  * the background (a settings change reaches the applier within `refreshMs`).
@@ -32,12 +37,18 @@ export class WorkspaceSettingsCache {
     const rows = await this.state.query<{ id: string; settings: { profiles?: unknown } }>(
       'SELECT id, settings FROM workspaces',
     );
-    const next = new Map<string, ProfileSettings>();
-    for (const r of rows) {
-      const parsed = ProfileSettingsSchema.safeParse(r.settings?.profiles ?? {});
-      next.set(r.id, parsed.success ? parsed.data : DEFAULT_PROFILE_SETTINGS);
-    }
-    this.profiles = next;
+    this.profiles = new Map(rows.map((r) => [r.id, parsed(r.settings)]));
+  }
+
+  /** Reads one workspace's settings now (after a change, or to answer a read exactly). */
+  async reload(workspaceId: string): Promise<ProfileSettings> {
+    const [r] = await this.state.query<{ settings: { profiles?: unknown } }>(
+      'SELECT settings FROM workspaces WHERE id = $1',
+      [workspaceId],
+    );
+    const s = parsed(r?.settings);
+    this.profiles.set(workspaceId, s);
+    return s;
   }
 
   profileSettings(workspaceId: string): ProfileSettings {

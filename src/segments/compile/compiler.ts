@@ -1,6 +1,6 @@
-import { localDay, localDayStart, offsetSpans } from '../../core/time-zone.js';
+import { localDay, localDayStart } from '../../core/time-zone.js';
 import type { ProfileSettings } from '../../profiles/settings.js';
-import { join, raw, render, type SqlFragment, type SqlValue, sql } from '../../stores/events/sql.js';
+import { join, raw, render, type SqlFragment, sql } from '../../stores/events/sql.js';
 import {
   type ComputedTrait,
   type Definition,
@@ -9,27 +9,15 @@ import {
   type PropertyFilter,
   type Window,
 } from '../dsl.js';
+import { type Accessor, compare } from './compare.js';
 import type { AggFn, Dialect } from './dialect.js';
+import { localDayExpr } from './local-day.js';
 import { type ModelContext, ModelExprs } from './model-exprs.js';
 
 const DAY = 86_400_000;
 // Portable boolean constants: ClickHouse 18.16 has no TRUE/FALSE literals.
 const TRUE = raw('1 = 1');
 const FALSE = raw('1 = 0');
-
-/**
- * A value as the comparisons see it: whether it is present, as text, as a number.
- * `textNullWhenAbsent`: a comparison of the text or number already fails when the value is
- * absent, so `has` need not be tested beside it.
- */
-interface Accessor {
-  has: SqlFragment;
-  text: SqlFragment;
-  num: SqlFragment;
-  textNullWhenAbsent?: boolean;
-}
-const ORDER_OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
-type Cmp = { op: string; value?: unknown; values?: unknown[]; from?: number; to?: number };
 
 export interface CompileContext {
   workspaceId: string;
@@ -77,26 +65,9 @@ export class Compiler {
     );
   }
 
-  /**
-   * The event's day on the workspace's calendar (days since 1970-01-01 there), exact for
-   * events in [from, now]: the zone's offsets over that time are bound as constants, so no
-   * engine needs time zone data.
-   *
-   *   floor((ts + 28800000) / 86400000)                                   -- Asia/Shanghai
-   *   floor((ts + CASE WHEN ts < 1774746000000 THEN 0 ELSE 3600000 END) / 86400000)  -- Europe/London
-   */
+  /** The event's day on the workspace's calendar, exact from `from` on (local-day.ts). */
   localDay(from: number): SqlFragment {
-    const spans = offsetSpans(this.ctx.settings.timeZone, from, this.ctx.now);
-    const [first, ...rest] = spans;
-    if (!first || (rest.length === 0 && first.offset === 0)) return this.dialect.floorDiv(raw('ts'), DAY);
-    const offset =
-      rest.length === 0
-        ? sql`${first.offset}`
-        : sql`CASE ${join(
-            rest.map((s, i) => sql`WHEN ts < ${s.start} THEN ${spans[i]!.offset}`),
-            raw(' '),
-          )} ELSE ${rest.at(-1)!.offset} END`;
-    return this.dialect.floorDiv(sql`(ts + ${offset})`, DAY);
+    return localDayExpr(this.dialect, this.ctx.settings.timeZone, from, this.ctx.now);
   }
 
   /** The aggregate columns registered so far, as `expr AS name` items. */
@@ -142,7 +113,7 @@ export class Compiler {
       case 'trait':
         return this.trait(n);
       case 'computed':
-        return this.compare(this.computed(n.trait), n);
+        return compare(this.dialect, this.computed(n.trait), n);
       case 'event': {
         const c = this.agg('count', null, this.eventCond(n.event, n.where, n.window));
         const count = n.count ?? { op: 'at_least', value: 1 };
@@ -177,7 +148,7 @@ export class Compiler {
             : n.fn === 'sum'
               ? sql`coalesce(${this.agg('sum', value, numeric)}, 0)`
               : this.agg(n.fn, value, numeric);
-        return this.compare({ has: TRUE, text: x, num: x }, n.compare);
+        return compare(this.dialect, { has: TRUE, text: x, num: x }, n.compare);
       }
       case 'sequence':
         return this.sequence(n);
@@ -224,7 +195,7 @@ export class Compiler {
         num: this.dialect.toNumber(text),
         textNullWhenAbsent: this.dialect.jsonTextNullWhenAbsent,
       };
-      parts.push(this.compare(acc, f));
+      parts.push(compare(this.dialect, acc, f));
     }
     return join(parts, raw(' AND '));
   }
@@ -232,60 +203,6 @@ export class Compiler {
   private inWindow(ts: SqlFragment, w: Window): SqlFragment {
     if ('last' in w) return sql`${ts} >= ${this.ctx.now - durationMs(w.last)}`;
     return sql`(${ts} >= ${Date.parse(w.between.from)} AND ${ts} < ${Date.parse(w.between.to)})`;
-  }
-
-  /** Comparisons on a value given as presence, text and number (shared by traits and properties). */
-  private compare(v: Accessor, c: Cmp): SqlFragment {
-    const d = this.dialect;
-    const eq = (x: SqlValue | boolean): SqlFragment =>
-      typeof x === 'number'
-        ? sql`${v.num} = ${x}`
-        : typeof x === 'boolean'
-          ? sql`${v.text} = ${x ? 'true' : 'false'}`
-          : sql`${v.text} = ${x}`;
-    // Where the value's absence already fails the comparison, presence is not tested apart.
-    const has = (cmp: SqlFragment) => (v.textNullWhenAbsent ? cmp : sql`${v.has} AND ${cmp}`);
-    let out: SqlFragment;
-    switch (c.op) {
-      case 'eq':
-        out = has(eq(c.value as SqlValue));
-        break;
-      case 'neq':
-        return sql`NOT ${d.truthy(sql`(${has(eq(c.value as SqlValue))})`)}`;
-      case 'in':
-        out = has(sql`(${join((c.values as SqlValue[]).map(eq), raw(' OR '))})`);
-        break;
-      case 'not_in':
-        return sql`NOT ${d.truthy(sql`(${has(sql`(${join((c.values as SqlValue[]).map(eq), raw(' OR '))})`)})`)}`;
-      case 'contains':
-        out = has(d.containsCi(v.text, c.value as string));
-        break;
-      case 'not_contains':
-        return sql`NOT ${d.truthy(sql`(${has(d.containsCi(v.text, c.value as string))})`)}`;
-      case 'starts_with':
-        out = has(d.startsWith(v.text, c.value as string));
-        break;
-      case 'ends_with':
-        out = has(d.endsWith(v.text, c.value as string));
-        break;
-      case 'gt':
-      case 'gte':
-      case 'lt':
-      case 'lte':
-        out = has(sql`${v.num} ${raw(ORDER_OPS[c.op])} ${c.value as number}`);
-        break;
-      case 'between':
-        out = has(sql`${v.num} >= ${c.from as number} AND ${v.num} <= ${c.to as number}`);
-        break;
-      case 'exists':
-        out = v.has;
-        break;
-      case 'not_exists':
-        return sql`NOT ${d.truthy(v.has)}`;
-      default:
-        throw new Error(`comparison ${c.op} does not apply here`);
-    }
-    return d.truthy(sql`(${out})`);
   }
 
   /** A trait's newest value by event timestamp among the profile's identify events. */
@@ -315,7 +232,7 @@ export class Compiler {
             : sql`(${present} AND substring(${d.monthDay(text)}, 1, 2) = ${this.ctx.monthDay.slice(0, 2)})`,
         );
       default:
-        return this.compare(v, n);
+        return compare(this.dialect, v, n);
     }
   }
 

@@ -7,6 +7,5 @@ import { type Ctx, requireRight } from '../context.js';
  */
 export async function getWorkspaceSettings({ ctx }: { ctx: Ctx }): Promise<ProfileSettings> {
   requireRight(ctx, 'profiles.read');
-  await ctx.tailor.settings.refresh();
-  return ctx.tailor.settings.profileSettings(ctx.workspaceId);
+  return ctx.tailor.settings.reload(ctx.workspaceId);
 }

@@ -53,7 +53,7 @@ export async function updateWorkspaceSettings({ ctx, input }: { ctx: Ctx; input:
       requestId: ctx.requestId,
     });
   });
-  await ctx.tailor.settings.refresh();
+  const settings = await ctx.tailor.settings.reload(ctx.workspaceId);
   // Not awaited: at a million profiles a full run takes longer than a request should. Runs are
   // queued one after another, so a run started later sees the new settings as well.
   void ctx.tailor.segments
@@ -61,5 +61,5 @@ export async function updateWorkspaceSettings({ ctx, input }: { ctx: Ctx; input:
     .catch((err) =>
       ctx.tailor.log.error({ err, workspaceId: ctx.workspaceId }, 'segment run after settings change failed'),
     );
-  return ctx.tailor.settings.profileSettings(ctx.workspaceId);
+  return settings;
 }

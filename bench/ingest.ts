@@ -12,7 +12,16 @@ import path from 'node:path';
 import { acceptMessage, isRejection } from '../src/ingest/accept-message.js';
 import type { EventRecord } from '../src/ingest/event-record.js';
 import { openEventStore } from '../src/stores/events/open-event-store.js';
-import { arg, cli, liveOrder, machine, peakRssMiB, startServer } from './lib.js';
+import {
+  arg,
+  cli,
+  cpuBetween,
+  liveOrder,
+  machine,
+  peakRssMiB,
+  startServer,
+  threadCpuSeconds,
+} from './lib.js';
 
 const users = Number(arg('users', '80000'));
 const active = Number(arg('active', '5000'));
@@ -45,6 +54,8 @@ const key = cli(env, ['keys', 'create', '--workspace', ws, '--type', 'write']);
 const server = await startServer(env);
 const auth = `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 
+const serverCpuStart = threadCpuSeconds(server.child.pid!);
+const benchCpuStart = process.cpuUsage();
 let next = 0;
 let acked = 0;
 let throttled = 0;
@@ -79,6 +90,8 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 100));
 }
 const appliedSeconds = (performance.now() - started) / 1000;
+const serverCpu = cpuBetween(serverCpuStart, threadCpuSeconds(server.child.pid!));
+const benchCpu = process.cpuUsage(benchCpuStart);
 const metricsText = await (await fetch(`${server.url}/metrics`)).text();
 const metric = (name: string) =>
   Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metricsText)?.[1] ?? Number.NaN);
@@ -127,5 +140,9 @@ const result = {
   applyBatches: metric('tailor_ingest_apply_batches'),
   profileRowsWritten: metric('tailor_profile_rows_written'),
   throttled429: throttled,
+  // CPU seconds while sending and applying, per thread of the server, and of the load generator
+  serverCpuSeconds: serverCpu,
+  loadGeneratorCpuSeconds: Number(((benchCpu.user + benchCpu.system) / 1e6).toFixed(1)),
+  wallSeconds: Number(appliedSeconds.toFixed(1)),
 };
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { demoHistories } from '../src/demo/index.js';
@@ -28,6 +28,37 @@ export const startServer = (env: Record<string, string>) =>
 export function peakRssMiB(pid: number): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
+}
+
+/**
+ * CPU seconds (user + system) a process has used so far, by thread: `main`, then each other
+ * thread by its id (worker threads, DuckDB's and libuv's pools).
+ */
+export function threadCpuSeconds(pid: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  const tick = 100; // USER_HZ on Linux
+  for (const t of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
+      // Node names no thread (all are "node"); the main thread's id is the process id
+      const name = t === String(pid) ? 'main' : `thread ${t}`;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out[name] = (out[name] ?? 0) + (Number(f[11]) + Number(f[12])) / tick;
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return out;
+}
+
+/** The CPU seconds each thread name used between two `threadCpuSeconds` readings. */
+export function cpuBetween(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(b)) {
+    const d = v - (a[k] ?? 0);
+    if (d >= 0.5) out[k] = Number(d.toFixed(1));
+  }
+  return Object.fromEntries(Object.entries(out).sort((x, y) => y[1] - x[1]));
 }
 
 /**

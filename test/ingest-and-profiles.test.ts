@@ -112,6 +112,36 @@ for (const combo of COMBOS) {
       expect(p.body.profile.traitUpdatedAt.city).toBe('2026-05-02T00:00:00.000Z');
     });
 
+    it('stores text with NUL characters, which PostgreSQL text and jsonb refuse', async () => {
+      const r = await track(s.url, w.writeKey, '/v1/batch', {
+        batch: [
+          { type: 'identify', userId: 'nul-1', traits: { name: 'a\u0000b', 'k\u0000': 1 } },
+          {
+            type: 'track',
+            userId: 'nul-1',
+            event: 'Viewed\u0000',
+            properties: { category: 'x\u0000y', note: '\uD800' },
+          },
+          { type: 'track', userId: 'nul-1', event: 'Order Completed', properties: { revenue: 5 } },
+        ],
+      });
+      expect(r.status).toBe(200);
+      await idle();
+      const p = await api(s.url, w.secretKey, 'GET', '/profiles/nul-1');
+      expect(p.status).toBe(200);
+      expect(p.body.profile.computed.orderCount).toBe(1);
+      expect(p.body.profile.traits.name).toBe('a\uFFFDb');
+      // the next events still apply
+      await track(s.url, w.writeKey, '/v1/track', {
+        userId: 'nul-1',
+        event: 'Order Completed',
+        properties: { revenue: 1 },
+      });
+      await idle();
+      const q = await api(s.url, w.secretKey, 'GET', '/profiles/nul-1');
+      expect(q.body.profile.computed.orderCount).toBe(2);
+    });
+
     it('corrects clock skew with sentAt and keeps the original timestamp', async () => {
       const before = Date.now();
       const r = await track(s.url, w.writeKey, '/v1/batch', {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { usableId } from '../core/ids.js';
+import { jsonNeedsCleaning, storableJson, storableText } from '../core/text.js';
 import type { EventRecord, MessageType } from './event-record.js';
-import { MESSAGE_TYPES, parsedParts } from './event-record.js';
+import { MESSAGE_TYPES } from './event-record.js';
 import { INGEST_LIMITS } from './limits.js';
 
 export interface Rejection {
@@ -58,15 +59,17 @@ const reject = (code: string, message: string): Rejection => ({ code, message })
 const idText = (v: unknown): string | Rejection => {
   if (v === undefined || v === null) return '';
   if (typeof v === 'string')
-    return v.length > 1024 ? reject('invalid_id', 'ids are limited to 1024 characters') : v;
+    return v.length > 1024 ? reject('invalid_id', 'ids are limited to 1024 characters') : storableText(v);
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return reject('invalid_id', 'userId, anonymousId, groupId and previousId must be strings');
 };
 
+/** An object field as JSON text, with text the state store could not hold replaced (core/text.ts). */
 const objectText = (v: unknown, field: string): string | Rejection => {
   if (v === undefined || v === null) return '{}';
   if (!isObject(v)) return reject('invalid_field', `${field} must be an object`);
-  return JSON.stringify(v);
+  const text = JSON.stringify(v);
+  return jsonNeedsCleaning(text) ? JSON.stringify(storableJson(v)) : text;
 };
 
 /**
@@ -115,12 +118,12 @@ export function acceptMessage(
     }
     if (raw.event.length > 200)
       return reject('invalid_event_name', 'event names are limited to 200 characters');
-    event = raw.event;
+    event = storableText(raw.event);
   } else if (type === 'page' || type === 'screen') {
     if (raw.name !== undefined && raw.name !== null && typeof raw.name !== 'string') {
       return reject('invalid_field', 'name must be a string');
     }
-    event = typeof raw.name === 'string' ? raw.name.slice(0, 200) : '';
+    event = typeof raw.name === 'string' ? storableText(raw.name.slice(0, 200)) : '';
   }
 
   const properties = objectText(raw.properties, 'properties');
@@ -130,11 +133,13 @@ export function acceptMessage(
   if (raw.context !== undefined && raw.context !== null && !isObject(raw.context)) {
     return reject('invalid_field', 'context must be an object');
   }
-  const context = JSON.stringify(
+  const context = objectText(
     opts.defaults.context
       ? { ...opts.defaults.context, ...(raw.context as object | undefined) }
       : (raw.context ?? {}),
+    'context',
   );
+  if (typeof context !== 'string') return context;
 
   const clientTime = parseTime(raw.timestamp ?? raw.originalTimestamp);
   if (Number.isNaN(clientTime)) return reject('invalid_timestamp', 'timestamp must be an ISO-8601 date');
@@ -154,7 +159,7 @@ export function acceptMessage(
 
   const record: EventRecord = {
     workspaceId: opts.workspaceId,
-    messageId,
+    messageId: storableText(messageId),
     type,
     event,
     userId,
@@ -173,10 +178,6 @@ export function acceptMessage(
   if (recordBytes(record) > INGEST_LIMITS.maxEventBytes) {
     return reject('event_too_large', `events are limited to ${INGEST_LIMITS.maxEventBytes} bytes`);
   }
-  parsedParts.set(record, {
-    properties: isObject(raw.properties) ? raw.properties : {},
-    traits: isObject(raw.traits) ? raw.traits : {},
-  });
   return record;
 }
 

@@ -28,10 +28,3 @@ export interface EventRecord {
   traits: string;
   context: string;
 }
-
-/**
- * The objects a record's `properties` and `traits` text was made from, when the record was
- * accepted in this process: the applier reads them instead of parsing the text again.
- * Records replayed from the spool have none and are parsed.
- */
-export const parsedParts = new WeakMap<EventRecord, { properties: object; traits: object }>();

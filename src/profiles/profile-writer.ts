@@ -57,42 +57,53 @@ async function loadRows(
   return out;
 }
 
-/** Writes whole rows in one statement (INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE). */
+/**
+ * Writes whole rows in one statement: the rows travel as one JSON document, unpacked in SQL by
+ * `jsonb_to_recordset`, then `INSERT … ON CONFLICT DO UPDATE`. One text parameter, rather than
+ * a text array per column, because the client library builds array literals character by
+ * character in JavaScript: for PGlite that was about half the worker's CPU and most of its
+ * garbage (measured at 6,000 rows: 2.1 s of CPU as arrays, 1.1 s as one document).
+ */
 async function writeRows(tx: Sql, rows: ProfileDelta[]): Promise<void> {
   if (rows.length === 0) return;
   for (const d of rows) trimRecent(d);
   const finite = (n: number) => (Number.isFinite(n) ? n : null);
+  // JSON has no Infinity or NaN; as text, float8 reads them ("Infinity"), as before.
+  const float = (n: number) => (Number.isFinite(n) ? n : String(n));
   const set = COLUMNS.split(',')
     .map((c) => c.trim())
     .filter((c) => c !== 'workspace_id' && c !== 'profile_id')
     .map((c) => `${c} = excluded.${c}`)
     .join(', ');
+  const doc = JSON.stringify(
+    rows.map((d) => ({
+      ws: d.workspaceId,
+      pid: d.profileId,
+      uid: d.userId,
+      uat: finite(d.userIdAt),
+      tr: d.traits,
+      fs: finite(d.firstSeen),
+      ls: finite(d.lastSeen),
+      ec: d.eventCount,
+      ad: [...d.activeDays].sort((a, b) => b - a),
+      oc: d.orderCount,
+      sp: float(d.totalSpend),
+      rc: d.refundCount,
+      rt: float(d.refundTotal),
+      fo: d.firstOrderAt,
+      lo: d.lastOrderAt,
+      ca: d.categories,
+      re: JSON.stringify(d.recent),
+    })),
+  );
   await tx.query(
     `INSERT INTO profiles (${COLUMNS})
-     SELECT ws, pid, uid, uat, tr::jsonb, fs, ls, ec, ad::int[], oc, sp, rc, rt, fo, lo, ca::jsonb, re
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[], $9::text[],
-                 $10::bigint[], $11::float8[], $12::bigint[], $13::float8[], $14::bigint[], $15::bigint[], $16::text[], $17::text[])
-       AS t(ws, pid, uid, uat, tr, fs, ls, ec, ad, oc, sp, rc, rt, fo, lo, ca, re)
+     SELECT ws, pid, uid, uat, tr, fs, ls, ec, ad, oc, sp, rc, rt, fo, lo, ca, re
+     FROM jsonb_to_recordset($1::jsonb)
+       AS t(ws text, pid text, uid text, uat bigint, tr jsonb, fs bigint, ls bigint, ec bigint, ad int[],
+            oc bigint, sp float8, rc bigint, rt float8, fo bigint, lo bigint, ca jsonb, re text)
      ON CONFLICT (workspace_id, profile_id) DO UPDATE SET ${set}, updated_at = now()`,
-    [
-      rows.map((d) => d.workspaceId),
-      rows.map((d) => d.profileId),
-      rows.map((d) => d.userId),
-      rows.map((d) => finite(d.userIdAt)),
-      rows.map((d) => JSON.stringify(d.traits)),
-      rows.map((d) => finite(d.firstSeen)),
-      rows.map((d) => finite(d.lastSeen)),
-      rows.map((d) => d.eventCount),
-      rows.map((d) => `{${[...d.activeDays].sort((a, b) => b - a).join(',')}}`),
-      rows.map((d) => d.orderCount),
-      rows.map((d) => d.totalSpend),
-      rows.map((d) => d.refundCount),
-      rows.map((d) => d.refundTotal),
-      rows.map((d) => d.firstOrderAt),
-      rows.map((d) => d.lastOrderAt),
-      rows.map((d) => JSON.stringify(d.categories)),
-      rows.map((d) => JSON.stringify(d.recent)),
-    ],
+    [doc],
   );
 }
 

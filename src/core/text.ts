@@ -1,6 +1,6 @@
 /**
  * Text PostgreSQL can store. Its `text` and `jsonb` types refuse the NUL character (U+0000) and
- * unpaired UTF-16 surrogates (which JSON.stringify writes as `\udXXX` escapes). Such values
+ * unpaired UTF-16 surrogates (which JSON.stringify writes as escapes from `\ud800` to `\udfff`). Such values
  * arrive from SDKs and CSV files now and then; stored as they are, one of them would make a
  * whole ingest batch fail on every retry. Both become U+FFFD, the replacement character.
  */

@@ -13,6 +13,13 @@ import type { SingleWriterCache } from './single-writer-cache.js';
 const COLUMNS = `workspace_id, profile_id, user_id, user_id_at, traits, first_seen, last_seen, event_count, active_days,
   order_count, total_spend, refund_count, refund_total, first_order_at, last_order_at, categories, recent`;
 
+/** `col = excluded.col` for every column but the key: what an upsert of a whole row sets. */
+const UPDATE_SET = COLUMNS.split(',')
+  .map((c) => c.trim())
+  .filter((c) => c !== 'workspace_id' && c !== 'profile_id')
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ');
+
 const key = (ws: string, pid: string) => `${ws}\u0000${pid}`;
 
 /** Reads stored profile rows (not merged away) into the same shape as a delta; cached rows are not read again. */
@@ -70,11 +77,6 @@ async function writeRows(tx: Sql, rows: ProfileDelta[]): Promise<void> {
   const finite = (n: number) => (Number.isFinite(n) ? n : null);
   // JSON has no Infinity or NaN; as text, float8 reads them ("Infinity"), as before.
   const float = (n: number) => (Number.isFinite(n) ? n : String(n));
-  const set = COLUMNS.split(',')
-    .map((c) => c.trim())
-    .filter((c) => c !== 'workspace_id' && c !== 'profile_id')
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ');
   const doc = JSON.stringify(
     rows.map((d) => ({
       ws: d.workspaceId,
@@ -102,7 +104,7 @@ async function writeRows(tx: Sql, rows: ProfileDelta[]): Promise<void> {
      FROM jsonb_to_recordset($1::jsonb)
        AS t(ws text, pid text, uid text, uat bigint, tr jsonb, fs bigint, ls bigint, ec bigint, ad int[],
             oc bigint, sp float8, rc bigint, rt float8, fo bigint, lo bigint, ca jsonb, re text)
-     ON CONFLICT (workspace_id, profile_id) DO UPDATE SET ${set}, updated_at = now()`,
+     ON CONFLICT (workspace_id, profile_id) DO UPDATE SET ${UPDATE_SET}, updated_at = now()`,
     [doc],
   );
 }

@@ -1,3 +1,4 @@
+import { utcTime } from '../core/utc-time.js';
 import type { CellType } from './column-plan.js';
 
 export type CellValue = string | number | boolean;
@@ -71,7 +72,7 @@ export function parseTimestampCell(text: string): number | undefined {
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   const ms = Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3));
-  const local = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const local = utcTime(year, month, day, hour, minute, second, ms);
   return local - offsetMs(m[8]);
 }
 

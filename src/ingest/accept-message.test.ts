@@ -13,6 +13,13 @@ const code = (m: unknown) => {
   return isRejection(r) ? r.code : 'accepted';
 };
 
+/** An object nested `levels` deep, built without recursion (JSON.stringify of the deepest overflows). */
+const deep = (levels: number) => {
+  let v: Record<string, unknown> = {};
+  for (let i = 1; i < levels; i++) v = { a: v };
+  return v;
+};
+
 describe('parseTime', () => {
   it.each([
     ['2026-03-01T10:00:00Z', Date.UTC(2026, 2, 1, 10)],
@@ -22,6 +29,8 @@ describe('parseTime', () => {
     ['2026-03-01 10:00:00', Date.UTC(2026, 2, 1, 10)],
     ['2026-03-01', Date.UTC(2026, 2, 1)],
     [1_700_000_000_000, 1_700_000_000_000],
+    [1_700_000_000_000.6, 1_700_000_000_001],
+    ['1900-01-01T00:00:00Z', Date.UTC(1900, 0, 1)],
   ])('reads %s', (input, expected) => expect(parseTime(input)).toBe(expected));
 
   it.each([
@@ -32,6 +41,11 @@ describe('parseTime', () => {
     '2026-03-01T25:00:00Z',
     '2026-03-01T10:00:00+25:00',
     {},
+    1e20,
+    -1e20,
+    Number.POSITIVE_INFINITY,
+    '0001-01-01T00:00:00Z',
+    '1899-12-31T23:59:59Z',
   ])('refuses %s', (input) => expect(parseTime(input)).toBeNaN());
 
   it('treats missing as absent', () => {
@@ -97,6 +111,21 @@ describe('acceptMessage', () => {
     [{ type: 'track', userId: 'u', event: 'E', messageId: 7 }, 'invalid_message_id'],
     [{ type: 'track', userId: 'u', event: 'E', properties: { b: '字'.repeat(12_000) } }, 'event_too_large'],
     ['not an object', 'invalid_event'],
+    [{ type: 'track', userId: 'u', event: 'E', timestamp: 1.5 }, 'accepted'],
+    [{ type: 'track', userId: 'u', event: 'E', timestamp: 1e20 }, 'invalid_timestamp'],
+    [{ type: 'track', userId: 'u', event: 'E', sentAt: 1e20 }, 'invalid_timestamp'],
+    // each time is in range, the corrected one is not: 9000 years before receipt
+    [
+      { type: 'track', userId: 'u', event: 'E', timestamp: '1900-01-01', sentAt: '9999-01-01' },
+      'invalid_timestamp',
+    ],
     [{ type: 'page', anonymousId: 'a' }, 'accepted'],
   ])('%j → %s', (m, expected) => expect(code(m)).toBe(expected));
+
+  it('refuses objects nested deeper than 64 levels, however deep, without throwing', () => {
+    expect(code({ type: 'track', userId: 'u', event: 'E', properties: deep(64) })).toBe('accepted');
+    expect(code({ type: 'track', userId: 'u', event: 'E', properties: deep(65) })).toBe('too_deep');
+    expect(code({ type: 'identify', userId: 'u', traits: deep(100_000) })).toBe('too_deep');
+    expect(code({ type: 'identify', userId: 'u', context: deep(100_000) })).toBe('too_deep');
+  });
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { usableId } from '../core/ids.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../core/json-depth.js';
 import { jsonNeedsCleaning, storableJson, storableText } from '../core/text.js';
+import { utcTime } from '../core/utc-time.js';
 import type { EventRecord, MessageType } from './event-record.js';
 import { MESSAGE_TYPES } from './event-record.js';
 import { INGEST_LIMITS } from './limits.js';
@@ -24,13 +26,23 @@ const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
- * ISO-8601 text or epoch milliseconds → epoch ms; undefined when absent, NaN when invalid.
- * Stricter than `Date.parse`: impossible dates (2024-02-30) are refused rather than rolled
- * over, and a date-time without an offset is UTC, never the server's local time.
+ * Event times Tailor accepts: 1900-01-01 to 9999-12-31 (UTC). Outside it a time is a client's
+ * bug (`0001-01-01`, seconds read as milliseconds the other way round, `1e20`), and the stores
+ * could not hold every such value: one of them once stalled the applier on every retry.
+ */
+export const TIME_RANGE = { min: Date.UTC(1900, 0, 1), max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) };
+
+const inRange = (t: number) => (t >= TIME_RANGE.min && t <= TIME_RANGE.max ? t : Number.NaN);
+
+/**
+ * ISO-8601 text or epoch milliseconds → whole epoch ms; undefined when absent, NaN when
+ * invalid or outside `TIME_RANGE`. Stricter than `Date.parse`: impossible dates (2024-02-30)
+ * are refused rather than rolled over, and a date-time without an offset is UTC, never the
+ * server's local time. Fractions of a millisecond are rounded (the stores keep whole ms).
  */
 export function parseTime(v: unknown): number | undefined {
   if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : Number.NaN;
+  if (typeof v === 'number') return Number.isFinite(v) ? inRange(Math.round(v)) : Number.NaN;
   if (typeof v !== 'string') return Number.NaN;
   const m = ISO.exec(v.trim());
   if (!m) return Number.NaN;
@@ -39,7 +51,7 @@ export function parseTime(v: unknown): number | undefined {
     .map((x) => (x === undefined ? undefined : Number(x))) as number[];
   const frac = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   if (mo! < 1 || mo! > 12 || d! < 1 || h > 23 || mi > 59 || s > 60) return Number.NaN;
-  const t = Date.UTC(y!, mo! - 1, d!, h, mi, Math.min(s, 59), frac);
+  const t = utcTime(y!, mo!, d!, h, mi, Math.min(s, 59), frac);
   if (new Date(t).getUTCDate() !== d) return Number.NaN;
   let offset = 0;
   const z = m[8];
@@ -51,7 +63,7 @@ export function parseTime(v: unknown): number | undefined {
     if (oh > 23 || om > 59) return Number.NaN;
     offset = sign * (oh * 60 + om) * 60_000;
   }
-  return t - offset + (s === 60 ? 1000 : 0);
+  return inRange(t - offset + (s === 60 ? 1000 : 0));
 }
 
 const reject = (code: string, message: string): Rejection => ({ code, message });
@@ -64,11 +76,23 @@ const idText = (v: unknown): string | Rejection => {
   return reject('invalid_id', 'userId, anonymousId, groupId and previousId must be strings');
 };
 
-/** An object field as JSON text, with text the state store could not hold replaced (core/text.ts). */
+/**
+ * An object field as JSON text, with text the state store could not hold replaced
+ * (core/text.ts), and no deeper than `MAX_JSON_DEPTH`: deeper values overflow the stack of
+ * JSON.stringify here and of the stores' JSON parsers later.
+ */
 const objectText = (v: unknown, field: string): string | Rejection => {
   if (v === undefined || v === null) return '{}';
   if (!isObject(v)) return reject('invalid_field', `${field} must be an object`);
-  const text = JSON.stringify(v);
+  const tooDeep = () =>
+    reject('too_deep', `${field} may nest objects and arrays at most ${MAX_JSON_DEPTH} levels deep`);
+  let text: string;
+  try {
+    text = JSON.stringify(v);
+  } catch {
+    return tooDeep(); // a RangeError: only nesting deep enough to overflow the stack gets here
+  }
+  if (nestsDeeperThan(text)) return tooDeep();
   return jsonNeedsCleaning(text) ? JSON.stringify(storableJson(v)) : text;
 };
 
@@ -149,6 +173,9 @@ export function acceptMessage(
   let timestamp = receivedAt;
   if (clientTime !== undefined) {
     timestamp = sentAt !== undefined ? receivedAt - (sentAt - clientTime) : clientTime;
+  }
+  if (Number.isNaN(inRange(timestamp))) {
+    return reject('invalid_timestamp', 'timestamp corrected by sentAt falls outside 1900–9999');
   }
 
   let messageId = raw.messageId;

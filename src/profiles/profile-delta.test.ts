@@ -120,3 +120,32 @@ describe('active days on the workspace calendar', () => {
     expect(at('2026-06-09T18:00:00Z')).toBe(0);
   });
 });
+
+describe('hostile keys and amounts', () => {
+  it('keeps __proto__ and constructor as ordinary trait and category names', () => {
+    const d = fold([
+      ev(0, { type: 'identify', traits: '{"__proto__":{"admin":true},"constructor":"c","toString":1}' }),
+      ev(1, { properties: JSON.stringify({ category: 'constructor' }) }),
+      ev(2, { properties: JSON.stringify({ category: '__proto__' }) }),
+      ev(3, { properties: JSON.stringify({ category: '__proto__' }) }),
+    ]);
+    expect(Object.keys(d.traits).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(Object.entries(d.traits).find(([k]) => k === '__proto__')?.[1][0]).toEqual({ admin: true });
+    expect({ ...d.categories }).toEqual({ constructor: 1, ['__proto__']: 2 });
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    const merged = emptyDelta('w', 'p');
+    mergeInto(merged, d);
+    expect(JSON.stringify(merged.categories)).toBe('{"constructor":1,"__proto__":2}');
+  });
+
+  it('ignores order amounts no shop could take, so sums stay finite', () => {
+    const d = fold([
+      ev(0, { event: 'Order Completed', properties: '{"revenue":1e308}' }),
+      ev(1, { event: 'Order Completed', properties: '{"revenue":1e308}' }),
+      ev(2, { event: 'Order Completed', properties: '{"revenue":"1e400"}' }),
+      ev(3, { event: 'Order Completed', properties: '{"revenue":25}' }),
+    ]);
+    expect(d.orderCount).toBe(4);
+    expect(d.totalSpend).toBe(25);
+  });
+});

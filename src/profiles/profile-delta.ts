@@ -28,6 +28,11 @@ const recentOf = (e: EventRecord): RecentEvent => ({
   event: e.event,
 });
 
+/**
+ * `traits` and `categories` are keyed by what clients send, `__proto__` and `constructor`
+ * included, so they are objects without a prototype (`Object.create(null)`): on a plain object
+ * those keys would read Object.prototype's members or replace the object's prototype.
+ */
 export interface ProfileDelta {
   workspaceId: string;
   profileId: string;
@@ -62,7 +67,7 @@ export function emptyDelta(workspaceId: string, profileId: string): ProfileDelta
     profileId,
     userId: null,
     userIdAt: Number.NEGATIVE_INFINITY,
-    traits: {},
+    traits: Object.create(null),
     firstSeen: Number.POSITIVE_INFINITY,
     lastSeen: Number.NEGATIVE_INFINITY,
     eventCount: 0,
@@ -73,14 +78,17 @@ export function emptyDelta(workspaceId: string, profileId: string): ProfileDelta
     refundTotal: 0,
     firstOrderAt: null,
     lastOrderAt: null,
-    categories: {},
+    categories: Object.create(null),
     recent: [],
   };
 }
 
+/** Amounts beyond this are no real order or refund; summed, a few of them would overflow to Infinity. */
+const MAX_AMOUNT = 1e15;
+
 const asNumber = (v: unknown): number | undefined => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
-  return Number.isFinite(n) ? n : undefined;
+  return Number.isFinite(n) && Math.abs(n) <= MAX_AMOUNT ? n : undefined;
 };
 
 const firstNumber = (props: Record<string, unknown>, keys: readonly string[]): number | undefined => {

@@ -46,7 +46,7 @@ async function loadRows(
     const num = (v: unknown, dflt: number) => (v === null || v === undefined ? dflt : Number(v));
     d.userId = (r.user_id as string | null) ?? null;
     d.userIdAt = num(r.user_id_at, Number.NEGATIVE_INFINITY);
-    d.traits = (r.traits as Record<string, TimedValue>) ?? {};
+    d.traits = Object.assign(Object.create(null), r.traits as Record<string, TimedValue> | null);
     d.firstSeen = num(r.first_seen, Number.POSITIVE_INFINITY);
     d.lastSeen = num(r.last_seen, Number.NEGATIVE_INFINITY);
     d.eventCount = num(r.event_count, 0);
@@ -57,7 +57,7 @@ async function loadRows(
     d.refundTotal = num(r.refund_total, 0);
     d.firstOrderAt = r.first_order_at === null ? null : Number(r.first_order_at);
     d.lastOrderAt = r.last_order_at === null ? null : Number(r.last_order_at);
-    d.categories = (r.categories as Record<string, number>) ?? {};
+    d.categories = Object.assign(Object.create(null), r.categories as Record<string, number> | null);
     d.recent = JSON.parse(String(r.recent ?? '[]')) as RecentEvent[];
     out.set(key(d.workspaceId, d.profileId), d);
   }

@@ -12,6 +12,7 @@ import type { AppEnv } from './env.js';
 import { handleError, zodToServiceError } from './errors.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
+import { registerDeadLetterRoutes } from './routes/dead-letter-routes.js';
 import { registerImportRoutes } from './routes/import-routes.js';
 import { registerListRoutes } from './routes/list-routes.js';
 import { registerModelRoutes } from './routes/model-routes.js';
@@ -94,6 +95,7 @@ export function createApp(tailor: Tailor, opts: AppOptions = {}) {
   registerAccountRoutes(api);
   registerProfileRoutes(api);
   registerAdminRoutes(api);
+  registerDeadLetterRoutes(api);
   registerImportRoutes(api);
   registerSegmentRoutes(api);
   registerListRoutes(api);

@@ -7,6 +7,15 @@ import { SingleWriterCache } from '../profiles/single-writer-cache.js';
 import type { EventStore } from '../stores/events/event-store.js';
 import type { Sql, StateStore } from '../stores/state/state-store.js';
 import type { EventRecord } from './event-record.js';
+import {
+  isolate,
+  loadSetAside,
+  type Placed,
+  type Poison,
+  placeKey,
+  poisonOf,
+  recordDeadLetters,
+} from './poison.js';
 import type { Spool } from './spool.js';
 import { decodeRecords } from './spool-codec.js';
 
@@ -23,6 +32,8 @@ export interface ApplierDeps {
   name: string;
   settingsFor: (workspaceId: string) => ProfileSettings;
   onError?: (e: unknown) => void;
+  /** Events set aside because a store refused them on their own (see `isolateFailing`). */
+  onSetAside?: (poison: readonly Poison[]) => void;
   /**
    * Least time between the starts of two batches while events keep coming. A busy profile is
    * then written once per interval rather than once per request: under load that is most of the
@@ -33,6 +44,8 @@ export interface ApplierDeps {
 
 // Under load batches grow up to this, so a busy profile is written once per batch, not once per request.
 const MAX_BATCH_EVENTS = 200_000;
+/** Consecutive failures of a batch after which (and every 10th after that) it is searched for events to set aside. */
+const ISOLATE_AFTER = 3;
 
 /**
  * Moves acknowledged events from the spool into the stores, in LSN order, one batch at a time:
@@ -62,7 +75,11 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[], MergeMirror
   failures = 0;
   batches = 0;
   profileRowsWritten = 0;
+  /** Events set aside since start. */
+  setAside = 0;
   private lastStart = 0;
+  /** Spool places (`placeKey`) of events set aside in `dead_letters`: never applied. */
+  private skipped = new Set<string>();
   /** Only with PGlite, where this process is the sole writer (see single-writer-cache.ts). */
   private readonly cache: SingleWriterCache | undefined;
 
@@ -78,6 +95,7 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[], MergeMirror
     this.stateLsn = Number(rows[0]?.lsn ?? 0);
     this.eventsLsn = await events.checkpoint(name);
     const from = Math.min(this.stateLsn, this.eventsLsn);
+    this.skipped = await loadSetAside(state, name, from);
     const replayed: EventRecord[] = [];
     for (const rec of spool.replay(from)) {
       const records = decodeRecords(rec.payload.toString('utf8'));
@@ -169,6 +187,7 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[], MergeMirror
 
   private async loop(): Promise<void> {
     let backoff = 100;
+    let failuresInARow = 0;
     while (!this.stopped) {
       if (this.queue.length === 0 || this.paused) {
         if (this.queue.length === 0) for (const w of this.idleWaiters.splice(0)) w();
@@ -208,9 +227,13 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[], MergeMirror
         this.queue.splice(0, take);
         this.queued -= n;
         backoff = 100;
+        failuresInARow = 0;
       } catch (e) {
         this.failures++;
+        failuresInARow++;
         this.deps.onError?.(e);
+        if (failuresInARow % 10 === ISOLATE_AFTER)
+          await this.isolateFailing(batch).catch((err) => this.deps.onError?.(err));
         await new Promise((r) => setTimeout(r, backoff));
         backoff = Math.min(backoff * 2, 5000);
       }
@@ -224,8 +247,8 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[], MergeMirror
     // Records the state store already has but the event store lacks come first in LSN order.
     const replayOnly = batch
       .filter((i) => i.lsn > this.eventsLsn && i.lsn <= this.stateLsn)
-      .flatMap((i) => i.records);
-    const fresh = batch.filter((i) => i.lsn > this.stateLsn).flatMap((i) => i.records);
+      .flatMap((i) => this.kept(i));
+    const fresh = batch.filter((i) => i.lsn > this.stateLsn).flatMap((i) => this.kept(i));
 
     let mirror: MergeMirrorRow[] = [];
     if (replayOnly.length > 0) {
@@ -273,6 +296,60 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[], MergeMirror
     this.appliedEvents += fresh.length;
     this.batches++;
     this.emit('applied', toStore, mirror);
+  }
+
+  /** The item's records but those set aside. */
+  private kept(item: Item): EventRecord[] {
+    if (this.skipped.size === 0) return item.records;
+    return item.records.filter((_, index) => !this.skipped.has(placeKey(item.lsn, index)));
+  }
+
+  /**
+   * A batch keeps failing: find the events a store refuses on their own and set them aside in
+   * `dead_letters`, so that one bad event cannot hold up every event after it. Trials write
+   * nothing (a rolled-back transaction; the event store's `trialAppend`). If a store does not
+   * answer at all, the failure is an outage, not an event, and nothing is set aside.
+   */
+  private async isolateFailing(batch: Item[]): Promise<void> {
+    const { state, events, name } = this.deps;
+    await state.query('SELECT 1');
+    await events.checkpoint(name);
+    const placed: Placed[] = batch.flatMap((item) =>
+      item.records
+        .map((record, index) => ({ lsn: item.lsn, index, record }))
+        .filter((p) => !this.skipped.has(placeKey(p.lsn, p.index))),
+    );
+    const poison = poisonOf(
+      await isolate(
+        placed.filter((p) => p.lsn > this.stateLsn),
+        (records) => this.stateTrial(records),
+      ),
+      'state',
+    );
+    const refused = new Set(poison.map((p) => placeKey(p.lsn, p.index)));
+    const toEvents = placed.filter((p) => p.lsn > this.eventsLsn && !refused.has(placeKey(p.lsn, p.index)));
+    poison.push(...poisonOf(await isolate(toEvents, (records) => events.trialAppend(records)), 'events'));
+    if (poison.length === 0) return;
+    await recordDeadLetters(state, name, poison);
+    for (const p of poison) this.skipped.add(placeKey(p.lsn, p.index));
+    this.setAside += poison.length;
+    this.deps.onSetAside?.(poison);
+  }
+
+  /** The state store's part of `apply` for `records`, rolled back: throws what the real one would. */
+  private async stateTrial(records: EventRecord[]): Promise<void> {
+    const { state } = this.deps;
+    const rollback = new Error('trial');
+    await state
+      .transaction(async (tx) => {
+        await lockWorkspaces(state.kind, tx, records);
+        const res = await resolveIdentities(tx, records, true, undefined);
+        await applyToProfiles(tx, res.merges, this.fold(records), undefined);
+        throw rollback;
+      })
+      .catch((e) => {
+        if (e !== rollback) throw e;
+      });
   }
 
   private fold(records: EventRecord[]): ProfileDelta[] {

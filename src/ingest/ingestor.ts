@@ -54,6 +54,16 @@ export class Ingestor {
     }
   }
 
+  /**
+   * Spools already-accepted events again (a set-aside event being retried): no validation, no
+   * dedup claim, since they passed both when they first arrived.
+   */
+  async reapply(records: EventRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const lsn = await this.spool.append(Buffer.from(encodeRecords(records)));
+    this.applier.enqueue(lsn, records);
+  }
+
   async ingest(
     workspaceId: string,
     messages: readonly unknown[],

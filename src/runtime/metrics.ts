@@ -65,6 +65,11 @@ export class Metrics {
         'Applier batches that failed and were retried',
         () => applier.failures,
       ],
+      [
+        'tailor_ingest_set_aside_events',
+        'Events a store refused on their own, set aside in dead_letters since start',
+        () => applier.setAside,
+      ],
       ['tailor_spool_retained_bytes', 'Bytes of spool kept until applied', () => spool.retainedBytes()],
     ];
     for (const [name, help, read] of gauges) {

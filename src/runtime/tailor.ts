@@ -65,6 +65,18 @@ export async function startTailor(config: Config, opts: StartOptions = {}): Prom
     name: `applier:${id}`,
     settingsFor: (ws) => settings.profileSettings(ws),
     onError: (e) => log.error({ err: e }, 'applier batch failed; retrying'),
+    onSetAside: (poison) => {
+      for (const p of poison)
+        log.warn(
+          {
+            workspaceId: p.record.workspaceId,
+            messageId: p.record.messageId,
+            store: p.store,
+            error: p.error,
+          },
+          'event refused by a store; set aside in dead_letters, the others applied',
+        );
+    },
     lingerMs: config.applyLingerMs,
   });
   const dedup = new DedupWindow(DEDUP_WINDOW_MS, config.dedupMaxIds);

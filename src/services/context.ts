@@ -24,6 +24,7 @@ const RIGHTS = {
   'profiles.read': ['admin', 'operator', 'analyst', 'agent'],
   'profiles.write': ['admin', 'operator', 'agent'],
   'ingest.read': ['admin', 'operator', 'analyst'],
+  'ingest.manage': ['admin'],
   'imports.run': ['admin', 'operator'],
   'segments.read': ['admin', 'operator', 'analyst', 'agent'],
   'segments.write': ['admin', 'operator', 'analyst'],

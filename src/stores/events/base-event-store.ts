@@ -13,6 +13,7 @@ export abstract class BaseEventStore implements EventStore {
   abstract readonly kind: 'duckdb' | 'clickhouse';
   abstract migrate(): Promise<void>;
   abstract append(events: readonly EventRecord[], checkpoint: { name: string; lsn: number }): Promise<void>;
+  abstract trialAppend(events: readonly EventRecord[]): Promise<void>;
   abstract recordMerges(merges: readonly ProfileMergeRow[]): Promise<void>;
   abstract select(q: SqlFragment): Promise<Row[]>;
   abstract applyRun(run: {

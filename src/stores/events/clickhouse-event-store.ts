@@ -14,6 +14,8 @@ const DDL = [
   ) ENGINE = MergeTree()
   PARTITION BY toYYYYMM(toDateTime(intDiv(received_at, 1000)))
   ORDER BY (workspace_id, profile_id, timestamp, message_id)`,
+  // Inserts here are checked and discarded: the applier's trial when looking for an event the store refuses.
+  `CREATE TABLE IF NOT EXISTS events_trial AS events ENGINE = Null`,
   `CREATE TABLE IF NOT EXISTS tailor_checkpoints (name String, lsn Int64)
   ENGINE = ReplacingMergeTree(lsn) ORDER BY name`,
   `CREATE TABLE IF NOT EXISTS profile_merges (workspace_id String, from_profile String, into_profile String, merged_at Int64)
@@ -52,28 +54,13 @@ export class ClickHouseEventStore extends BaseEventStore {
    * message ids already arrived before writing again.
    */
   async append(events: readonly EventRecord[], checkpoint: { name: string; lsn: number }): Promise<void> {
-    await this.ch.insert(
-      'events',
-      events.map((e) => ({
-        workspace_id: e.workspaceId,
-        message_id: e.messageId,
-        type: e.type,
-        event: e.event,
-        user_id: e.userId,
-        anonymous_id: e.anonymousId,
-        group_id: e.groupId,
-        previous_id: e.previousId,
-        profile_id: e.profileId,
-        timestamp: e.timestamp,
-        original_timestamp: e.originalTimestamp,
-        sent_at: e.sentAt,
-        received_at: e.receivedAt,
-        properties: e.properties,
-        traits: e.traits,
-        context: e.context,
-      })),
-    );
+    await this.ch.insert('events', events.map(eventRow));
     await this.ch.insert('tailor_checkpoints', [{ name: checkpoint.name, lsn: checkpoint.lsn }]);
+  }
+
+  /** Into `events_trial`, a Null-engine twin of `events`: parsed and checked like the real insert, then dropped. */
+  async trialAppend(events: readonly EventRecord[]): Promise<void> {
+    await this.ch.insert('events_trial', events.map(eventRow));
   }
 
   async recordMerges(merges: readonly ProfileMergeRow[]): Promise<void> {
@@ -178,3 +165,22 @@ export class ClickHouseEventStore extends BaseEventStore {
 
   async close(): Promise<void> {}
 }
+
+const eventRow = (e: EventRecord) => ({
+  workspace_id: e.workspaceId,
+  message_id: e.messageId,
+  type: e.type,
+  event: e.event,
+  user_id: e.userId,
+  anonymous_id: e.anonymousId,
+  group_id: e.groupId,
+  previous_id: e.previousId,
+  profile_id: e.profileId,
+  timestamp: e.timestamp,
+  original_timestamp: e.originalTimestamp,
+  sent_at: e.sentAt,
+  received_at: e.receivedAt,
+  properties: e.properties,
+  traits: e.traits,
+  context: e.context,
+});

@@ -75,34 +75,23 @@ export class DuckDbEventStore extends BaseEventStore {
   /** One transaction: the events (through DuckDB's appender) and the checkpoint. */
   append(events: readonly EventRecord[], checkpoint: { name: string; lsn: number }): Promise<void> {
     return this.transaction(async (c) => {
-      if (events.length > 0) {
-        const a = await c.createAppender('events');
-        for (const e of events) {
-          a.appendVarchar(e.workspaceId);
-          a.appendVarchar(e.messageId);
-          a.appendVarchar(e.type);
-          a.appendVarchar(e.event);
-          a.appendVarchar(e.userId);
-          a.appendVarchar(e.anonymousId);
-          a.appendVarchar(e.groupId);
-          a.appendVarchar(e.previousId);
-          a.appendVarchar(e.profileId);
-          a.appendBigInt(BigInt(e.timestamp));
-          a.appendBigInt(BigInt(e.originalTimestamp));
-          a.appendBigInt(BigInt(e.sentAt));
-          a.appendBigInt(BigInt(e.receivedAt));
-          a.appendVarchar(e.properties);
-          a.appendVarchar(e.traits);
-          a.appendVarchar(e.context);
-          a.endRow();
-        }
-        a.closeSync();
-      }
+      if (events.length > 0) await appendEvents(c, events);
       await c.run(
         'INSERT INTO tailor_checkpoints VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET lsn = greatest(tailor_checkpoints.lsn, excluded.lsn)',
         [checkpoint.name, checkpoint.lsn],
         [VARCHAR, BIGINT],
       );
+    });
+  }
+
+  /** The append inside a transaction that is always rolled back. */
+  async trialAppend(events: readonly EventRecord[]): Promise<void> {
+    const rollback = new Error('trial');
+    await this.transaction(async (c) => {
+      await appendEvents(c, events);
+      throw rollback;
+    }).catch((e) => {
+      if (e !== rollback) throw e;
     });
   }
 
@@ -267,6 +256,30 @@ export class DuckDbEventStore extends BaseEventStore {
     this.writeChain = run.catch(() => {});
     return run;
   }
+}
+
+async function appendEvents(c: DuckDBConnection, events: readonly EventRecord[]): Promise<void> {
+  const a = await c.createAppender('events');
+  for (const e of events) {
+    a.appendVarchar(e.workspaceId);
+    a.appendVarchar(e.messageId);
+    a.appendVarchar(e.type);
+    a.appendVarchar(e.event);
+    a.appendVarchar(e.userId);
+    a.appendVarchar(e.anonymousId);
+    a.appendVarchar(e.groupId);
+    a.appendVarchar(e.previousId);
+    a.appendVarchar(e.profileId);
+    a.appendBigInt(BigInt(e.timestamp));
+    a.appendBigInt(BigInt(e.originalTimestamp));
+    a.appendBigInt(BigInt(e.sentAt));
+    a.appendBigInt(BigInt(e.receivedAt));
+    a.appendVarchar(e.properties);
+    a.appendVarchar(e.traits);
+    a.appendVarchar(e.context);
+    a.endRow();
+  }
+  a.closeSync();
 }
 
 const isInt = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v);

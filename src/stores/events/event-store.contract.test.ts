@@ -69,6 +69,16 @@ for (const engine of EVENT_ENGINES) {
       expect(got).toEqual([e]);
     });
 
+    it('trialAppend writes nothing, and throws for an event the store refuses', async () => {
+      const good = ev({ workspaceId: 'trial', messageId: 't-1' });
+      const bad = ev({ workspaceId: 'trial', messageId: 't-2', timestamp: 'soon' as unknown as number });
+      await store.trialAppend([good]);
+      await expect(store.trialAppend([good, bad])).rejects.toThrow();
+      expect(await store.countEvents('trial')).toBe(0);
+      await store.append([good], { name: 'trial', lsn: 1 }); // the store still takes writes after a refusal
+      expect(await store.countEvents('trial')).toBe(1);
+    });
+
     it('never moves a checkpoint backwards', async () => {
       await store.append([], { name: 'n2', lsn: 50 });
       await store.append([], { name: 'n2', lsn: 40 });

@@ -49,6 +49,11 @@ export interface EventStore {
    * crash skips events already stored (see `existingMessageIds`).
    */
   append(events: readonly EventRecord[], checkpoint: { name: string; lsn: number }): Promise<void>;
+  /**
+   * Writes nothing; throws what `append` would throw for these events. The applier uses it to
+   * find the event a store refuses, so that one event cannot hold up all the others.
+   */
+  trialAppend(events: readonly EventRecord[]): Promise<void>;
   checkpoint(name: string): Promise<number>;
   /** Which of `messageIds` are already stored for the workspace. */
   existingMessageIds(workspaceId: string, messageIds: readonly string[]): Promise<Set<string>>;

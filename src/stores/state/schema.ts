@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -201,6 +202,36 @@ export const ingestErrors = pgTable(
     lastMessage: text('last_message').notNull().default(''),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.code] })],
+);
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Events a store refused on their own, set aside so that the others could be applied
+ * (ingest/poison.ts). `record` is the event in the spool's encoding, as bytes: it may hold
+ * exactly the text the state store cannot. Keyed by where it sits in the applier's spool, so
+ * a replay after a crash skips it again.
+ */
+export const deadLetters = pgTable(
+  'dead_letters',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    applier: text('applier').notNull(),
+    spoolLsn: bigint('spool_lsn', { mode: 'number' }).notNull(),
+    spoolIndex: integer('spool_index').notNull(),
+    messageId: text('message_id').notNull(),
+    type: text('type').notNull(),
+    event: text('event').notNull(),
+    store: text('store').notNull(),
+    error: text('error').notNull(),
+    record: bytea('record').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('dead_letters_position').on(t.applier, t.spoolLsn, t.spoolIndex),
+    index('dead_letters_ws').on(t.workspaceId, t.id),
+  ],
 );
 
 /** How far each applier has applied its spool into this store (see ingest/applier.ts). */

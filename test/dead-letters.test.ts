@@ -85,7 +85,10 @@ for (const combo of COMBOS) {
       expect(list.status).toBe(200);
       expect(list.body.total).toBe(2);
       const byId = Object.fromEntries(
-        (list.body.deadLetters as { messageId: string }[]).map((d) => [d.messageId, d]),
+        (list.body.deadLetters as { id: number; messageId: string; error: string }[]).map((d) => [
+          d.messageId,
+          d,
+        ]),
       );
       expect(byId['bad-state']).toMatchObject({
         type: 'track',
@@ -94,14 +97,14 @@ for (const combo of COMBOS) {
         record: { userId: 'u2', timestamp: 1.5 },
       });
       expect(byId['bad-events']).toMatchObject({ store: 'events', record: { userId: 'u3', sentAt: 1e30 } });
-      expect(byId['bad-state'].error).not.toBe('');
+      expect(byId['bad-state']!.error).not.toBe('');
       expect(s.tailor.applier.setAside).toBe(2);
       expect(await (await fetch(`${s.url}/metrics`)).text()).toMatch(/^tailor_ingest_set_aside_events 2$/m);
 
       // another workspace sees none of it
       const theirs = await api(s.url, other.secretKey, 'GET', '/ingest/dead-letters');
       expect(theirs.body).toMatchObject({ total: 0, deadLetters: [] });
-      const id = (byId['bad-state'] as { id: number }).id;
+      const id = byId['bad-state']!.id;
       expect((await api(s.url, other.secretKey, 'DELETE', `/ingest/dead-letters/${id}`)).status).toBe(404);
     });
 

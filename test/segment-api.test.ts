@@ -124,6 +124,28 @@ describe('segment API', () => {
     expect((await call('GET', `/segments/${id}`)).status).toBe(404);
   });
 
+  it('refuses hostile definitions and bodies with a 4xx, never a 500', async () => {
+    const post = async (body: string) => {
+      const res = await fetch(`${s.url}/api/v1/segments/preview`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${w.secretKey}`, 'Content-Type': 'application/json' },
+        body,
+      });
+      return { status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code };
+    };
+    // 50,000 nested `not` nodes, as text: JSON.stringify of it would overflow here too
+    const n = 50_000;
+    const root = `${'{"type":"not","child":'.repeat(n)}{"type":"event","event":"x"}${'}'.repeat(n)}`;
+    expect(await post(`{"definition":{"version":1,"root":${root}}}`)).toEqual({
+      status: 400,
+      code: 'invalid_definition',
+    });
+    expect(await post(`{"definition":${' '.repeat(33 * 1024 * 1024)}}`)).toEqual({
+      status: 413,
+      code: 'request_too_large',
+    });
+  });
+
   it('manual lists, models and the data schema', async () => {
     const list = await call('POST', '/lists', { name: 'Beta', ids: ['u1', 'u3@example.com', 'ghost'] });
     expect(list.status).toBe(201);

@@ -32,3 +32,19 @@ export function nestsDeeperThan(text: string, max = MAX_JSON_DEPTH): boolean {
   }
   return false;
 }
+
+/**
+ * Does a parsed JSON value nest objects and arrays more than `max` levels deep? Walks with its
+ * own stack and stops at the first branch past `max`, so a hostile value (a request body of
+ * 100,000 nested arrays) is answered before any recursive validator overflows on it.
+ */
+export function valueNestsDeeperThan(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { ServiceError } from '../core/errors.js';
 import type { Tailor } from '../runtime/tailor.js';
 import { authenticate } from './authenticate.js';
 import { DOCS_HTML } from './docs-page.js';
@@ -26,6 +28,8 @@ export interface AppOptions {
   /** Directory of the built console (index.html + assets); the console is not served if absent. */
   consoleDir?: string | undefined;
 }
+
+export const API_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /** Paths under /api/v1 that need a workspace context (everything but session and docs routes). */
 const WORKSPACE_SCOPED = [
@@ -123,6 +127,20 @@ export function createApp(tailor: Tailor, opts: AppOptions = {}) {
     servers: [{ url: '/api/v1' }],
   });
   api.get('/docs', (c) => c.html(DOCS_HTML));
+  // JSON bodies of the admin API (a list upload of 100k ids is the largest); CSV imports stream.
+  const limitBody = bodyLimit({
+    maxSize: API_MAX_BODY_BYTES,
+    onError: () => {
+      throw new ServiceError(
+        'too_large',
+        'request_too_large',
+        `admin API request bodies are limited to ${API_MAX_BODY_BYTES} bytes`,
+      );
+    },
+  });
+  app.use('/api/v1/*', (c, next) =>
+    c.req.path.startsWith('/api/v1/imports/') ? next() : limitBody(c, next),
+  );
   app.route('/api/v1', api);
   app.all('/api/*', (c) =>
     c.json(

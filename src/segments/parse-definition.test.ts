@@ -71,7 +71,18 @@ describe('parseDefinition', () => {
   it('refuses trees nested too deep', () => {
     let root: unknown = { type: 'event', event: 'x' };
     for (let i = 0; i < 25; i++) root = { type: 'not', child: root };
-    expect(issuesOf(() => parseDefinition(def(root)))[0]!.message).toMatch(/deeper than 20/);
+    const issues = issuesOf(() => parseDefinition(def(root)));
+    expect(issues).toHaveLength(1); // the first node too deep, not each one below it
+    expect(issues[0]).toMatchObject({ path: `/root${'/child'.repeat(20)}` });
+    expect(issues[0]!.message).toMatch(/deeper than 20/);
+  });
+
+  it('refuses hostile depth (100,000 levels) with the same error, not a stack overflow', () => {
+    let root: unknown = { type: 'event', event: 'x' };
+    for (let i = 0; i < 100_000; i++) root = { type: 'and', children: [root] };
+    expect(issuesOf(() => parseDefinition(def(root)))).toEqual([
+      { path: '/root', message: 'nested deeper than 20 levels' },
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { invalid } from '../core/errors.js';
+import { MAX_JSON_DEPTH, valueNestsDeeperThan } from '../core/json-depth.js';
 import { type Definition, DefinitionSchema, MAX_DEPTH, MAX_NODES, type Node, type Window } from './dsl.js';
 
 export interface DefinitionIssue {
@@ -14,6 +15,10 @@ const pointer = (path: readonly PropertyKey[]) => `/${path.map(String).join('/')
  * Throws `invalid_definition` whose details list every issue with its JSON pointer.
  */
 export function parseDefinition(input: unknown): Definition {
+  // A valid tree of MAX_DEPTH nodes is far shallower as JSON; deeper input would overflow the
+  // schema's recursive validation before the depth rule below could refuse it.
+  if (valueNestsDeeperThan(input, MAX_JSON_DEPTH))
+    throw definitionError([{ path: '/root', message: `nested deeper than ${MAX_DEPTH} levels` }]);
   const parsed = DefinitionSchema.safeParse(input);
   if (!parsed.success) {
     throw definitionError(parsed.error.issues.map((i) => ({ path: pointer(i.path), message: i.message })));
@@ -23,8 +28,10 @@ export function parseDefinition(input: unknown): Definition {
   let count = 0;
   walk(def.root, ['root'], 1, (node, path, depth) => {
     count++;
-    if (depth > MAX_DEPTH)
+    if (depth > MAX_DEPTH) {
       issues.push({ path: pointer(path), message: `nested deeper than ${MAX_DEPTH} levels` });
+      return 'skip';
+    }
     issues.push(...nodeIssues(node, path));
   });
   if (count > MAX_NODES) issues.push({ path: '/root', message: `more than ${MAX_NODES} nodes` });
@@ -41,14 +48,14 @@ export function definitionError(issues: DefinitionIssue[]) {
   );
 }
 
-/** Visits every node depth-first with its path from the definition's root. */
+/** Visits every node depth-first with its path from the definition's root; `'skip'` skips a node's children. */
 export function walk(
   node: Node,
   path: PropertyKey[],
   depth: number,
-  visit: (node: Node, path: PropertyKey[], depth: number) => void,
+  visit: (node: Node, path: PropertyKey[], depth: number) => 'skip' | undefined,
 ): void {
-  visit(node, path, depth);
+  if (visit(node, path, depth) === 'skip') return;
   if (node.type === 'and' || node.type === 'or') {
     for (const [i, c] of node.children.entries()) walk(c, [...path, 'children', i], depth + 1, visit);
   } else if (node.type === 'not') walk(node.child, [...path, 'child'], depth + 1, visit);

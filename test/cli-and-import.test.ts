@@ -61,6 +61,29 @@ describe('tailor CLI', () => {
     expect((await tailor(dir, 'frobnicate')).code).toBe(2);
   });
 
+  it('generates a demo shop whose history ends on the day asked for', async () => {
+    const bad = await tailor(dir, 'demo', '--workspace', 'demo-end', '--users', '3', '--end', '2026-02-30');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/YYYY-MM-DD/);
+    const ok = await tailor(dir, 'demo', '--workspace', 'demo-end', '--users', '20', '--end', '2026-11-15');
+    expect(ok.code).toBe(0);
+    // activity in the two weeks before the end, which the default end (2026-11-01) would not have
+    const definition = {
+      version: 1,
+      root: {
+        type: 'event',
+        event: 'Product Viewed',
+        window: { between: { from: '2026-11-02T00:00:00Z', to: '2026-11-15T00:00:00Z' } },
+      },
+    };
+    const preview = await tailor(
+      dir,
+      ...['segment', 'preview', '--workspace', 'demo-end', '--definition', JSON.stringify(definition)],
+    );
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(Number(/^(\d+) of 20 profiles/.exec(preview.stdout)?.[1])).toBeGreaterThan(0);
+  });
+
   it('imports a CSV, reports bad rows with their numbers, and adds nothing on a re-run', async () => {
     const file = path.join(dir, 'users.csv');
     writeFileSync(

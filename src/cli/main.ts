@@ -11,7 +11,7 @@ import { createWorkspace } from '../services/workspaces/create-workspace.js';
 import { getWorkspaceSettings } from '../services/workspaces/get-workspace-settings.js';
 import { getWorkspace } from '../services/workspaces/list-workspaces.js';
 import { updateWorkspaceSettings } from '../services/workspaces/update-workspace-settings.js';
-import { loadDemo } from './commands/demo.js';
+import { loadDemo, parseDemoEnd } from './commands/demo.js';
 import { registerSegmentCommands } from './commands/segment.js';
 import { configFrom, fail, withTailor, withWorkspace } from './context.js';
 
@@ -92,7 +92,13 @@ program
     serveUntilSignal(cmd, o, async (tailor) => {
       const fresh = !(await getWorkspace({ tailor, id: 'demo' }));
       if (fresh) process.stdout.write(`Creating the demo workspace (${o.users} customers)…\n`);
-      const demo = await loadDemo(tailor, { workspaceId: 'demo', users: fresh ? o.users : 0, seed: 42 });
+      // The history ends today, so a new demo's "last 30 days" are full whenever it is started.
+      const demo = await loadDemo(tailor, {
+        workspaceId: 'demo',
+        users: fresh ? o.users : 0,
+        seed: 42,
+        end: parseDemoEnd('today'),
+      });
       return [
         `Log in: ${demo.login.email} / ${demo.login.password}`,
         `Write key (demo workspace): ${demo.writeKey}`,
@@ -112,6 +118,10 @@ program
       .argParser(int('seed', 0, 2 ** 31))
       .default(42),
   )
+  .option(
+    '--end <date>',
+    'day the history ends: YYYY-MM-DD or "today" (default 2026-11-01, so output never depends on the clock)',
+  )
   .action(async (o, cmd: Command) =>
     withTailor(cmd, async (tailor) => {
       const started = Date.now();
@@ -119,6 +129,7 @@ program
         workspaceId: o.workspace,
         users: o.users,
         seed: o.seed,
+        end: o.end === undefined ? undefined : parseDemoEnd(o.end),
         onProgress: (done, total) => process.stderr.write(`\r${done}/${total} customers`),
       });
       process.stderr.write('\n');

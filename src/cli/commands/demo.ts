@@ -32,6 +32,8 @@ export async function loadDemo(
     workspaceId: string;
     users: number;
     seed: number;
+    /** Epoch ms at which the generated history ends (demo/options.ts has the fixed default). */
+    end?: number | undefined;
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<DemoResult> {
@@ -73,7 +75,12 @@ export async function loadDemo(
     pending = [];
   };
   let done = 0;
-  for (const h of demoHistories({ seed: opts.seed, users: opts.users })) {
+  const demoOpts = {
+    seed: opts.seed,
+    users: opts.users,
+    ...(opts.end === undefined ? {} : { end: opts.end }),
+  };
+  for (const h of demoHistories(demoOpts)) {
     pending.push(...h.messages);
     done++;
     if (pending.length >= 2000) await flush();
@@ -83,6 +90,16 @@ export async function loadDemo(
   await tailor.applier.idle();
   opts.onProgress?.(opts.users, opts.users);
   return { workspaceId: ws, writeKey, login: DEMO_LOGIN, users: opts.users, events };
+}
+
+/** `today` (the start of the current UTC day) or a date `YYYY-MM-DD`, as epoch ms. */
+export function parseDemoEnd(text: string, now = Date.now()): number {
+  if (text === 'today') return now - (now % 86_400_000);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
+  if (!m || new Date(t).getUTCDate() !== Number(m[3]))
+    throw new ServiceError('invalid', 'invalid_demo_end', 'end must be "today" or a date YYYY-MM-DD');
+  return t;
 }
 
 async function demoWriteKey(tailor: Tailor, ws: string): Promise<string> {

@@ -13,6 +13,7 @@ import type {
   TailorEvent,
   Workspace,
 } from './api-contract.js';
+import type { DeadLetterPage } from './dead-letters-contract.js';
 import type {
   DistributionReport,
   LifecycleReport,
@@ -73,6 +74,17 @@ export function workspaceApi(workspaceId: string) {
     ingestEvents: (after: number | undefined, signal?: AbortSignal) =>
       get<{ events: TailorEvent[] }>(`/ingest/events${queryString({ limit: 50, after })}`, signal),
     ingestStats: (signal?: AbortSignal) => get<IngestStats>('/ingest/stats', signal),
+    /** Newest first; `beforeId` is the previous page's `nextBeforeId`. */
+    deadLetters: (beforeId: number | null, signal?: AbortSignal) =>
+      get<DeadLetterPage>(
+        `/ingest/dead-letters${queryString({ limit: 50, beforeId: beforeId ?? undefined })}`,
+        signal,
+      ),
+    /** Sends the event through the applier again (admins); if refused again it returns under a new id. */
+    retryDeadLetter: (deadLetterId: number) =>
+      send<{ requeued: number }>('POST', `/ingest/dead-letters/${deadLetterId}/retry`),
+    /** Drops the event for good (admins). */
+    dropDeadLetter: (deadLetterId: number) => send<void>('DELETE', `/ingest/dead-letters/${deadLetterId}`),
 
     listSegments: (includeModels: boolean, signal?: AbortSignal) =>
       get<{ segments: Segment[] }>(`/segments${includeModels ? '?include=models' : ''}`, signal),

@@ -4,7 +4,8 @@ import { useI18n } from '../i18n/i18n-provider.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { hrefFor } from '../router.js';
 
-const TYPE_LABELS: Record<string, MessageKey> = {
+/** The six Segment message types in the console's words; other types are shown as sent. */
+export const TYPE_LABELS: Record<string, MessageKey> = {
   track: 'event.type.track',
   identify: 'event.type.identify',
   page: 'event.type.page',

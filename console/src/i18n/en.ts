@@ -1,3 +1,4 @@
+import { enDeadLetters } from './en-dead-letters.js';
 import { enSegments } from './en-segments.js';
 import { enSettings } from './en-settings.js';
 
@@ -201,10 +202,13 @@ export const en = {
   'apiError.invalid_settings': 'Some settings are not valid.',
   'apiError.list_not_found': 'This list no longer exists.',
   'apiError.list_in_use': 'Segments use this list; change them first.',
+  'apiError.dead_letter_not_found': 'This set-aside event is gone: it was retried or dropped already.',
   ...enSegments,
   ...enSettings,
+  ...enDeadLetters,
 };
 
 export type MessageKey = keyof typeof en;
 export type SegmentMessageKey = keyof typeof enSegments;
 export type SettingsMessageKey = keyof typeof enSettings;
+export type DeadLetterMessageKey = keyof typeof enDeadLetters;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.js';
+import { zhDeadLetters } from './zh-dead-letters.js';
 import { zhSegments } from './zh-segments.js';
 import { zhSettings } from './zh-settings.js';
 
@@ -202,6 +203,8 @@ export const zh: Record<MessageKey, string> = {
   'apiError.invalid_settings': '部分设置无效。',
   'apiError.list_not_found': '该名单已不存在。',
   'apiError.list_in_use': '有分群引用了此名单，请先修改它们。',
+  'apiError.dead_letter_not_found': '该搁置的事件已不存在：它已被重试或丢弃。',
   ...zhSegments,
   ...zhSettings,
+  ...zhDeadLetters,
 };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n-provider.js';
+import { DeadLettersPanel } from './dead-letters-panel.js';
 import { IngestStatsPanel } from './ingest-stats.js';
 import { KeysPanel } from './keys-panel.js';
 import { LiveEvents } from './live-events.js';
@@ -15,6 +16,7 @@ export function IngestPage() {
         <h1>{t('ingest.title')}</h1>
       </div>
       <IngestStatsPanel />
+      <DeadLettersPanel />
       <div className="columns">
         <LiveEvents />
         <div className="stack">

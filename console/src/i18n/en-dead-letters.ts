@@ -1,0 +1,30 @@
+/** English messages of the ingest page's set-aside events (dead letters); part of en.ts. */
+export const enDeadLetters = {
+  'deadLetters.heading': 'Set-aside events ({count})',
+  'deadLetters.help':
+    'When a store refuses an event on its own (a value it cannot hold), Tailor sets that one event aside so that the others in its batch are still applied. Inspect it here, retry it once the cause is fixed, or drop it.',
+  'deadLetters.readOnly': 'Only admins can retry or drop set-aside events.',
+  'deadLetters.empty': 'No events have been set aside.',
+  'deadLetters.refresh': 'Refresh',
+  'deadLetters.col.setAsideAt': 'Set aside at',
+  'deadLetters.col.messageId': 'Message ID',
+  'deadLetters.col.event': 'Type / event',
+  'deadLetters.col.user': 'User or anonymous ID',
+  'deadLetters.col.store': 'Refused by',
+  'deadLetters.col.error': 'Error',
+  'deadLetters.store.state': 'State store',
+  'deadLetters.store.events': 'Event store',
+  'deadLetters.error': 'Error',
+  'deadLetters.times': 'Times (as accepted)',
+  'deadLetters.time.timestamp': 'Timestamp',
+  'deadLetters.time.originalTimestamp': 'Original timestamp',
+  'deadLetters.time.sentAt': 'Sent at',
+  'deadLetters.time.receivedAt': 'Received at',
+  'deadLetters.record': 'Record (as accepted)',
+  'deadLetters.retry': 'Retry',
+  'deadLetters.drop': 'Drop',
+  'deadLetters.confirmDrop': 'Drop the event “{messageId}” for good? It will never be applied.',
+  'deadLetters.retried':
+    'Sent to be applied again. If a store still refuses it, it is set aside again under a new number: refresh to see.',
+  'deadLetters.dropped': 'Dropped “{messageId}”.',
+};

@@ -14,11 +14,12 @@ import type { EventRecord } from '../src/ingest/event-record.js';
 import { openEventStore } from '../src/stores/events/open-event-store.js';
 import {
   arg,
+  batchBodies,
   cli,
   cpuBetween,
-  liveOrder,
   machine,
   peakRssMiB,
+  sendBodies,
   startServer,
   threadCpuSeconds,
 } from './lib.js';
@@ -34,18 +35,7 @@ for (const k of ['TAILOR_STATE_URL', 'TAILOR_EVENTS_URL'] as const)
 const stores = `${env.TAILOR_STATE_URL ? 'postgres' : 'pglite'} + ${env.TAILOR_EVENTS_URL ? 'clickhouse' : 'duckdb'}`;
 
 process.stderr.write(`generating ${users} demo customers' events…\n`);
-const bodies: string[] = [];
-let batch: unknown[] = [];
-let total = 0;
-for (const m of liveOrder(users, active)) {
-  batch.push(m);
-  total++;
-  if (batch.length === batchSize) {
-    bodies.push(JSON.stringify({ batch }));
-    batch = [];
-  }
-}
-if (batch.length > 0) bodies.push(JSON.stringify({ batch }));
+const { bodies, events: total } = batchBodies(users, active, batchSize);
 process.stderr.write(`${total} events in ${bodies.length} requests of ${batchSize}\n`);
 
 const ws = `bench${Date.now() % 100000}`;
@@ -56,33 +46,8 @@ const auth = `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 
 const serverCpuStart = threadCpuSeconds(server.child.pid!);
 const benchCpuStart = process.cpuUsage();
-let next = 0;
-let acked = 0;
-let throttled = 0;
 const started = performance.now();
-await Promise.all(
-  Array.from({ length: connections }, async () => {
-    while (next < bodies.length) {
-      const body = bodies[next++]!;
-      for (;;) {
-        const res = await fetch(`${server.url}/v1/batch`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: auth },
-          body,
-        });
-        const json = (await res.json()) as { accepted?: number };
-        if (res.status === 429) {
-          throttled++;
-          await new Promise((r) => setTimeout(r, 50));
-          continue;
-        }
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        acked += json.accepted ?? 0;
-        break;
-      }
-    }
-  }),
-);
+const { acked, throttled } = await sendBodies(`${server.url}/v1/batch`, bodies, connections, auth);
 const ackSeconds = (performance.now() - started) / 1000;
 for (;;) {
   const h = (await (await fetch(`${server.url}/healthz`)).json()) as { backlog: number };

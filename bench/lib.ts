@@ -89,6 +89,57 @@ export function* liveOrder(users: number, active: number, seed = 7): Generator<R
   }
 }
 
+/** `liveOrder` events as pre-serialised `/v1/batch` bodies of `batchSize` events. */
+export function batchBodies(users: number, active: number, batchSize: number) {
+  const bodies: string[] = [];
+  let batch: unknown[] = [];
+  let events = 0;
+  for (const m of liveOrder(users, active)) {
+    batch.push(m);
+    events++;
+    if (batch.length === batchSize) {
+      bodies.push(JSON.stringify({ batch }));
+      batch = [];
+    }
+  }
+  if (batch.length > 0) bodies.push(JSON.stringify({ batch }));
+  return { bodies, events };
+}
+
+/**
+ * POSTs every body to `url` over `connections` keep-alive connections (fetch, as the Segment
+ * SDKs use), retrying 429s after 50 ms. Returns the events acknowledged.
+ */
+export async function sendBodies(url: string, bodies: readonly string[], connections: number, auth: string) {
+  let next = 0;
+  let acked = 0;
+  let throttled = 0;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++]!;
+        for (;;) {
+          const res = await fetch(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: auth },
+            body,
+          });
+          const json = (await res.json()) as { accepted?: number };
+          if (res.status === 429) {
+            throttled++;
+            await new Promise((r) => setTimeout(r, 50));
+            continue;
+          }
+          if (!res.ok) throw new Error(`HTTP ${res.status}`);
+          acked += json.accepted ?? 0;
+          break;
+        }
+      }
+    }),
+  );
+  return { acked, throttled };
+}
+
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? Number.NaN;
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../src/ingest/event-record.js';
-import { COMBOS } from './helpers/stores.js';
+import { encodeRecords } from '../src/ingest/spool-codec.js';
+import { startTailor } from '../src/runtime/tailor.js';
+import { COMBOS, testConfig } from './helpers/stores.js';
 import {
   api,
   makeWorkspace,
@@ -137,6 +139,42 @@ for (const combo of COMBOS) {
       const r = await track(s.url, w.writeKey, '/v1/track', { userId: 'u9', event: 'E', timestamp: 1e20 });
       expect(r.status).toBe(400);
       expect(r.code).toBe('invalid_timestamp');
+    });
+
+    it('after a restart, skips a set-aside event still in the spool without trying it again', async () => {
+      const { config, cleanup } = await testConfig(combo);
+      try {
+        const first = await startTailor(config);
+        const ws = await makeWorkspace(first, 'replay');
+        // In the spool but not yet applied, as if the process died right after setting it aside.
+        const lsn = await first.spool.append(
+          Buffer.from(
+            encodeRecords([record(ws.id, 'r-good', 'r1'), record(ws.id, 'r-bad', 'r2', { timestamp: 1.5 })]),
+          ),
+        );
+        await first.state.query(
+          `INSERT INTO dead_letters (workspace_id, applier, spool_lsn, spool_index, message_id, type, event, store, error, record)
+           VALUES ($1, $2, $3, 1, 'r-bad', 'track', 'Product Viewed', 'state', 'refused', decode('', 'base64'))`,
+          [ws.id, `applier:${first.nodeId}`, lsn],
+        );
+        await first.close();
+
+        const second = await startTailor(config);
+        try {
+          await second.applier.idle();
+          expect(second.applier.failures).toBe(0);
+          expect(await second.events.countEvents(ws.id)).toBe(1);
+          const rows = await second.state.query<{ message_id: string }>(
+            'SELECT message_id FROM dead_letters WHERE workspace_id = $1',
+            [ws.id],
+          );
+          expect(rows.map((r) => r.message_id)).toEqual(['r-bad']);
+        } finally {
+          await second.close();
+        }
+      } finally {
+        await cleanup();
+      }
     });
   });
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../src/ingest/event-record.js';
 import { encodeRecords } from '../src/ingest/spool-codec.js';
 import { startTailor } from '../src/runtime/tailor.js';
+import { spooledEvent, SPOOLED_AT as T0 } from './helpers/records.js';
 import { COMBOS, testConfig } from './helpers/stores.js';
 import {
   api,
@@ -12,33 +13,9 @@ import {
   track,
 } from './helpers/tailor.js';
 
-const T0 = Date.UTC(2026, 10, 20, 12);
-
-/** An accepted event as the spool holds it; the bad ones below could come from an older Tailor. */
-const record = (
-  ws: string,
-  messageId: string,
-  userId: string,
-  over: Partial<EventRecord> = {},
-): EventRecord => ({
-  workspaceId: ws,
-  messageId,
-  type: 'track',
-  event: 'Product Viewed',
-  userId,
-  anonymousId: '',
-  groupId: '',
-  previousId: '',
-  profileId: '',
-  timestamp: T0,
-  originalTimestamp: 0,
-  sentAt: 0,
-  receivedAt: T0,
-  properties: '{}',
-  traits: '{}',
-  context: '{}',
-  ...over,
-});
+/** An event of workspace `ws` as the spool holds it; the bad ones below could come from an older Tailor. */
+const record = (ws: string, messageId: string, userId: string, over: Partial<EventRecord> = {}) =>
+  spooledEvent({ workspaceId: ws, messageId, userId, ...over });
 
 // One event a store refuses must not hold up the others: it is set aside, listed, retried or dropped.
 for (const combo of COMBOS) {

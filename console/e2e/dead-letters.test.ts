@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventRecord } from '../../src/ingest/event-record.js';
 import { CHROMIUM } from '../../test/helpers/chromium.js';
+import { spooledEvent, SPOOLED_AT as T0 } from '../../test/helpers/records.js';
 import { addUser } from '../../test/helpers/tailor.js';
 import { type ConsoleSession, openConsole, type TestServer } from './browser.js';
 
@@ -12,7 +12,6 @@ import { type ConsoleSession, openConsole, type TestServer } from './browser.js'
 // the list without the buttons.
 
 const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const T0 = Date.UTC(2026, 10, 20, 12);
 const analyst = { email: `analyst.${suffix}@e2e.example.com`, password: 'password-456' };
 
 interface Listed {
@@ -35,24 +34,14 @@ describe.skipIf(!CHROMIUM)('Tailor console: set-aside events', () => {
   afterAll(async () => close?.());
 
   /** An accepted event as the spool holds it, with a fractional timestamp the state store refuses. */
-  const refused = (messageId: string, userId: string): EventRecord => ({
-    workspaceId: server.workspaceId,
-    messageId,
-    type: 'track',
-    event: 'Product Viewed',
-    userId,
-    anonymousId: '',
-    groupId: '',
-    previousId: '',
-    profileId: '',
-    timestamp: 1.5,
-    originalTimestamp: 0,
-    sentAt: 0,
-    receivedAt: T0,
-    properties: JSON.stringify({ sku: `sku-${suffix}` }),
-    traits: '{}',
-    context: '{}',
-  });
+  const refused = (messageId: string, userId: string) =>
+    spooledEvent({
+      workspaceId: server.workspaceId,
+      messageId,
+      userId,
+      timestamp: 1.5,
+      properties: JSON.stringify({ sku: `sku-${suffix}` }),
+    });
 
   async function setAside(messageId: string, userId: string) {
     await server.tailor.ingestor.reapply([refused(messageId, userId)]);

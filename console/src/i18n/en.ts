@@ -163,6 +163,7 @@ export const en = {
   'keys.create': 'Create key',
   'keys.namePlaceholder': 'e.g. Web shop',
   'keys.secretOnce': 'Copy this key now. It will not be shown again.',
+  'keys.adminOnly': 'Only admins create and revoke keys. Ask one for a write key for your SDKs.',
   'keys.empty': 'No keys yet.',
 
   'snippets.title': 'Send data to Tailor',

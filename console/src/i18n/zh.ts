@@ -164,6 +164,7 @@ export const zh: Record<MessageKey, string> = {
   'keys.create': '创建密钥',
   'keys.namePlaceholder': '例如：网店',
   'keys.secretOnce': '请立即复制此密钥，它不会再次显示。',
+  'keys.adminOnly': '只有管理员可以创建和撤销密钥。请向管理员索取供 SDK 使用的写入密钥。',
   'keys.empty': '暂无密钥。',
 
   'snippets.title': '向 Tailor 发送数据',

@@ -88,6 +88,9 @@ export async function loadDemo(
   }
   if (pending.length > 0) await flush();
   await tailor.applier.idle();
+  // A full run now, so the models' cut points and every membership are there when the shop is
+  // first shown, rather than after the first periodic refresh.
+  if (opts.users > 0) await tailor.segments.run(ws);
   opts.onProgress?.(opts.users, opts.users);
   return { workspaceId: ws, writeKey, login: DEMO_LOGIN, users: opts.users, events };
 }

@@ -232,7 +232,9 @@ export class SegmentEngine extends EventEmitter<{
     const { events } = this.deps;
     const w = await this.load(workspaceId);
     const now = this.now();
-    if (restrict === undefined && (models || !w.params))
+    // A workspace's first run of any kind computes the cut points: until then every relative
+    // model group (RFM, spending tiers) would stay empty, up to a whole refresh interval.
+    if ((restrict === undefined && models) || !w.params)
       w.params = await this.refreshModels(workspaceId, w, now);
     const all = [...w.segments, ...MODEL_SEGMENTS];
     const diff = diffQuery(

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo, parseDemoEnd } from '../src/cli/commands/demo.js';
+import { systemCtx } from '../src/services/context.js';
+import { createApiKey } from '../src/services/keys/create-api-key.js';
+import { api, makeWorkspace, startTestTailor, type TestServer, track } from './helpers/tailor.js';
+
+// The models must show from the first moment: a new demo shop (what `npm start` shows) and a
+// workspace whose first events arrive, not only after the first periodic full run (10 min).
+describe('models from the first run', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestTailor({ state: 'pglite', events: 'duckdb' });
+  });
+  afterAll(async () => s?.close());
+
+  it('a new demo shop has its RFM grid, spending tiers and lifecycle stages at once', async () => {
+    await loadDemo(s.tailor, { workspaceId: 'shop', users: 120, seed: 42, end: parseDemoEnd('today') });
+    const shopKey = (await createApiKey({ ctx: systemCtx(s.tailor, 'shop'), input: { type: 'secret' } }))
+      .secret;
+    const rfm = await api(s.url, shopKey, 'GET', '/models/rfm');
+    expect(rfm.body.computedAt).not.toBeNull();
+    expect(rfm.body.customers).toBeGreaterThan(0);
+    const dist = await api(s.url, shopKey, 'GET', '/models/distribution');
+    const spenders = (dist.body.spending as { count: number }[]).reduce((a, b) => a + b.count, 0);
+    expect(spenders).toBeGreaterThan(0);
+    const stages = await api(s.url, shopKey, 'GET', '/models/lifecycle');
+    expect((stages.body.stages as { count: number }[]).reduce((a, b) => a + b.count, 0)).toBe(120);
+  });
+
+  it("a workspace's first live run computes the cut points, so its first customer is scored", async () => {
+    const w = await makeWorkspace(s.tailor, 'fresh');
+    const r = await track(s.url, w.writeKey, '/v1/track', {
+      userId: 'first-buyer',
+      event: 'Order Completed',
+      properties: { revenue: 42 },
+    });
+    expect(r.status).toBe(200);
+    await s.tailor.applier.idle();
+    const rows = await s.tailor.state.query<{ profile_id: string }>(
+      `SELECT profile_id FROM identities WHERE workspace_id = $1 AND id_value = 'first-buyer'`,
+      [w.id],
+    );
+    await s.tailor.segments.run(w.id, { restrict: rows.map((x) => x.profile_id) });
+    const rfm = await api(s.url, w.secretKey, 'GET', '/models/rfm');
+    expect(rfm.body.computedAt).not.toBeNull();
+    expect(rfm.body.customers).toBe(1);
+    const seg = await api(s.url, w.secretKey, 'GET', '/profiles/first-buyer/segments');
+    expect(JSON.stringify(seg.body)).toMatch(/rfm_grid:/);
+  });
+});

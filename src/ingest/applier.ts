@@ -7,15 +7,7 @@ import { SingleWriterCache } from '../profiles/single-writer-cache.js';
 import type { EventStore } from '../stores/events/event-store.js';
 import type { Sql, StateStore } from '../stores/state/state-store.js';
 import type { EventRecord } from './event-record.js';
-import {
-  isolate,
-  loadSetAside,
-  type Placed,
-  type Poison,
-  placeKey,
-  poisonOf,
-  recordDeadLetters,
-} from './poison.js';
+import { findPoison, loadSetAside, type Placed, type Poison, placeKey, recordDeadLetters } from './poison.js';
 import type { Spool } from './spool.js';
 import { decodeRecords } from './spool-codec.js';
 
@@ -78,8 +70,8 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[], MergeMirror
   /** Events set aside since start. */
   setAside = 0;
   private lastStart = 0;
-  /** Spool places (`placeKey`) of events set aside in `dead_letters`: never applied. */
-  private skipped = new Set<string>();
+  /** Spool places (`placeKey` → LSN) of events set aside in `dead_letters`: never applied. */
+  private skipped = new Map<string, number>();
   /** Only with PGlite, where this process is the sole writer (see single-writer-cache.ts). */
   private readonly cache: SingleWriterCache | undefined;
 
@@ -293,6 +285,7 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[], MergeMirror
       this.eventsLsn = lsn;
     }
     this.deps.spool.release(this.appliedLsn);
+    for (const [k, at] of this.skipped) if (at <= this.appliedLsn) this.skipped.delete(k);
     this.appliedEvents += fresh.length;
     this.batches++;
     this.emit('applied', toStore, mirror);
@@ -319,19 +312,13 @@ export class Applier extends EventEmitter<{ applied: [EventRecord[], MergeMirror
         .map((record, index) => ({ lsn: item.lsn, index, record }))
         .filter((p) => !this.skipped.has(placeKey(p.lsn, p.index))),
     );
-    const poison = poisonOf(
-      await isolate(
-        placed.filter((p) => p.lsn > this.stateLsn),
-        (records) => this.stateTrial(records),
-      ),
-      'state',
-    );
-    const refused = new Set(poison.map((p) => placeKey(p.lsn, p.index)));
-    const toEvents = placed.filter((p) => p.lsn > this.eventsLsn && !refused.has(placeKey(p.lsn, p.index)));
-    poison.push(...poisonOf(await isolate(toEvents, (records) => events.trialAppend(records)), 'events'));
+    const poison = await findPoison(placed, {
+      state: { after: this.stateLsn, trial: (records) => this.stateTrial(records) },
+      events: { after: this.eventsLsn, trial: (records) => events.trialAppend(records) },
+    });
     if (poison.length === 0) return;
     await recordDeadLetters(state, name, poison);
-    for (const p of poison) this.skipped.add(placeKey(p.lsn, p.index));
+    for (const p of poison) this.skipped.set(placeKey(p.lsn, p.index), p.lsn);
     this.setAside += poison.length;
     this.deps.onSetAside?.(poison);
   }

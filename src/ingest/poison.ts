@@ -43,8 +43,32 @@ export async function isolate(
 
 const errorText = (e: unknown) => storableText(e instanceof Error ? e.message : String(e)).slice(0, 2000);
 
-export const poisonOf = (found: { item: Placed; error: unknown }[], store: Poison['store']): Poison[] =>
+const poisonOf = (found: { item: Placed; error: unknown }[], store: Poison['store']): Poison[] =>
   found.map(({ item, error }) => ({ ...item, store, error: errorText(error) }));
+
+type Trial = (records: EventRecord[]) => Promise<void>;
+
+/**
+ * The events of a failing batch that a store refuses on their own: first those the state store
+ * refuses (among the events past its checkpoint `after`), then, of the rest, those the event
+ * store refuses (past its own).
+ */
+export async function findPoison(
+  placed: readonly Placed[],
+  stores: { state: { after: number; trial: Trial }; events: { after: number; trial: Trial } },
+): Promise<Poison[]> {
+  const poison = poisonOf(
+    await isolate(
+      placed.filter((p) => p.lsn > stores.state.after),
+      stores.state.trial,
+    ),
+    'state',
+  );
+  const refused = new Set(poison.map((p) => placeKey(p.lsn, p.index)));
+  const rest = placed.filter((p) => p.lsn > stores.events.after && !refused.has(placeKey(p.lsn, p.index)));
+  poison.push(...poisonOf(await isolate(rest, stores.events.trial), 'events'));
+  return poison;
+}
 
 /**
  * Sets the events aside in `dead_letters`. The event travels as base64 of its spool encoding
@@ -73,11 +97,13 @@ export async function recordDeadLetters(sql: Sql, applier: string, poison: reado
   }
 }
 
-/** Places of the events set aside past `fromLsn`: a replay of the spool skips them again. */
-export async function loadSetAside(sql: Sql, applier: string, fromLsn: number): Promise<Set<string>> {
+/** Places (`placeKey` → LSN) of the events set aside past `fromLsn`: a replay of the spool skips them again. */
+export async function loadSetAside(sql: Sql, applier: string, fromLsn: number): Promise<Map<string, number>> {
   const rows = await sql.query<{ spool_lsn: number; spool_index: number }>(
     'SELECT spool_lsn, spool_index FROM dead_letters WHERE applier = $1 AND spool_lsn > $2',
     [applier, fromLsn],
   );
-  return new Set(rows.map((r) => placeKey(Number(r.spool_lsn), Number(r.spool_index))));
+  return new Map(
+    rows.map((r) => [placeKey(Number(r.spool_lsn), Number(r.spool_index)), Number(r.spool_lsn)]),
+  );
 }

@@ -61,6 +61,15 @@ export interface RunResult {
   ms: number;
 }
 
+/**
+ * Profiles one incremental run evaluates. On ClickHouse each id is a literal in the SQL (18.16
+ * has no server-side parameters; the ids appear in the scan and in the diff), and a query must
+ * stay under the server's `max_query_size` (256 KiB) and `max_ast_elements`: with a bulk load's
+ * 30,000 dirty profiles every live run failed. DuckDB binds them as one list parameter.
+ */
+const maxRestrict = (kind: EventStore['kind']) => (kind === 'clickhouse' ? 1_000 : 50_000);
+const CHUNKS_BEFORE_FULL = 10;
+
 export const dialectFor = (events: EventStore): Dialect =>
   events.kind === 'clickhouse' ? clickhouseDialect : duckdbDialect;
 
@@ -124,13 +133,23 @@ export class SegmentEngine extends EventEmitter<{
     await this.chain.catch(() => {});
   }
 
-  /** Incremental runs for every workspace with dirty profiles. */
+  /**
+   * Incremental runs for every workspace with dirty profiles, at most `maxRestrict` profiles a
+   * run. Past `CHUNKS_BEFORE_FULL` runs' worth (a bulk load), one full run is cheaper.
+   */
   async runDirty(): Promise<RunResult[]> {
     const out: RunResult[] = [];
+    const chunk = maxRestrict(this.deps.events.kind);
     for (const [ws, set] of [...this.dirty]) {
       if (set.size === 0) continue;
       this.dirty.delete(ws);
-      out.push(await this.run(ws, { restrict: [...set] }));
+      if (set.size > chunk * CHUNKS_BEFORE_FULL) {
+        out.push(await this.run(ws, { models: false }));
+        continue;
+      }
+      const ids = [...set];
+      for (let i = 0; i < ids.length; i += chunk)
+        out.push(await this.run(ws, { restrict: ids.slice(i, i + chunk) }));
     }
     return out;
   }

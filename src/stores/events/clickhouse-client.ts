@@ -43,7 +43,7 @@ export class ClickHouseClient {
   ): Promise<void> {
     const url = new URL(this.base);
     url.searchParams.set('database', this.database);
-    url.searchParams.set('output_format_json_quote_64bit_integers', '0');
+    setCommon(url);
     const res = await post(url, `${query}\nFORMAT JSONEachRow`);
     if (!res.ok || !res.body)
       throw new Error(`ClickHouse ${res.status}: ${(await res.text()).slice(0, 500)}`);
@@ -77,13 +77,23 @@ export class ClickHouseClient {
   private async request(query: string, body: string | undefined, database: string | null): Promise<string> {
     const url = new URL(this.base);
     if (database) url.searchParams.set('database', database);
-    url.searchParams.set('output_format_json_quote_64bit_integers', '0');
+    setCommon(url);
     if (body !== undefined) url.searchParams.set('query', query);
     const res = await post(url, body ?? query);
     const text = await res.text();
     if (!res.ok) throw new Error(`ClickHouse ${res.status}: ${text.slice(0, 500)}`);
     return text;
   }
+}
+
+/**
+ * Settings of every request. Tailor writes values as literals (18.16 has no query parameters),
+ * so a list of ids can make a long query: the server's default `max_query_size` (256 KiB) failed
+ * a check of 5,000 long message ids.
+ */
+function setCommon(url: URL): void {
+  url.searchParams.set('output_format_json_quote_64bit_integers', '0');
+  url.searchParams.set('max_query_size', String(16 * 1024 * 1024));
 }
 
 const STALE = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);

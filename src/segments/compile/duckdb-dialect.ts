@@ -29,10 +29,13 @@ export const duckdbDialect: Dialect = {
   jsonHas: (col, key) => sql`coalesce(json_type(${col}, ${path(key)}), 'NULL') <> 'NULL'`,
   jsonText: (col, key) => sql`json_extract_string(${col}, ${path(key)})`,
   jsonTextNullWhenAbsent: true,
-  // One parse for all the keys (json_extract_string with a list of paths).
+  // One parse for all the keys (json_extract_string with a list of paths). The lambda's name is
+  // fixed, not fresh: the compiler shares aggregate columns by their SQL text, and a fresh name
+  // made every use of an order's amount (RFM, spend, the models) a column of its own, each
+  // parsing every order's JSON again. It is never nested in another lambda.
   jsonFirstNumber(col, keys) {
     if (keys.length === 1) return this.toNumber(this.jsonText(col, keys[0]!));
-    const v = lambdaVar();
+    const v = 'amount';
     return sql`list_filter(list_transform(json_extract_string(${col}, [${join(
       keys.map((k) => sql`${path(k)}`),
       raw(', '),

@@ -208,10 +208,16 @@ export class Compiler {
   /** A trait's newest value by event timestamp among the profile's identify events. */
   private trait(n: Extract<Node, { type: 'trait' }>): SqlFragment {
     const d = this.dialect;
-    const has = d.jsonHas(raw('traits'), n.trait);
-    const cond = sql`type = 'identify' AND ${has}`;
-    const text = this.argMax(d.jsonText(raw('traits'), n.trait), cond);
-    const present = sql`${this.agg('count', null, cond)} > 0`;
+    const value = d.jsonText(raw('traits'), n.trait);
+    // Where the text is NULL exactly when the trait is absent or null, the newest text is
+    // NULL exactly when no identify event has it: no presence test (a second JSON parse of
+    // every identify event) and no count column of its own.
+    const nullAbsent = d.jsonTextNullWhenAbsent;
+    const cond = nullAbsent
+      ? sql`type = 'identify' AND ${value} IS NOT NULL`
+      : sql`type = 'identify' AND ${d.jsonHas(raw('traits'), n.trait)}`;
+    const text = this.argMax(value, cond);
+    const present = nullAbsent ? sql`${text} IS NOT NULL` : sql`${this.agg('count', null, cond)} > 0`;
     const v = { has: present, text, num: d.toNumber(text) };
     const day = (days: number) => this.ctx.now - days * DAY;
     switch (n.op) {

@@ -29,7 +29,8 @@ const ctx = engine.compileContext(ws, w, DEFAULT_END);
 const c = new Compiler(engine.dialect, ctx);
 for (const s of [...w.segments, ...MODEL_SEGMENTS]) c.definition(s.definition);
 const columns = c.aggregateColumns();
-const events = engine.dialect.attributedEvents(ws, DEFAULT_END);
+const scan = engine.dialect.attributedEvents(ws, DEFAULT_END);
+const events = c.rows(scan);
 
 async function time(q: SqlFragment): Promise<number> {
   const started = performance.now();
@@ -39,9 +40,9 @@ async function time(q: SqlFragment): Promise<number> {
 
 log(`${machine()}; ${tailor.events.kind}; ${ws}; ${columns.length} aggregate columns`);
 // The outer max(COLUMNS(*)) keeps DuckDB from dropping the unused aggregate; a first query warms the caches.
-await time(sql`SELECT count(*) AS n FROM ${events}`);
+await time(sql`SELECT count(*) AS n FROM ${scan}`);
 const bare = await time(
-  sql`SELECT max(COLUMNS(*)) FROM (SELECT pid, count(*) AS a FROM ${events} GROUP BY pid)`,
+  sql`SELECT max(COLUMNS(*)) FROM (SELECT pid, count(*) AS a FROM ${scan} GROUP BY pid)`,
 );
 log(`scan + merge join + group-by, count only: ${bare.toFixed(2)} s`);
 log(`model cut points: ${(await time(modelParamsQuery(engine.dialect, ctx))).toFixed(2)} s`);
@@ -51,7 +52,9 @@ const all = await time(
 log(`every aggregate together: ${all.toFixed(2)} s`);
 const costs: { s: number; text: string }[] = [];
 for (const col of columns) {
-  const s = await time(sql`SELECT max(COLUMNS(*)) FROM (SELECT pid, ${col} FROM ${events} GROUP BY pid)`);
+  const s = await time(
+    sql`SELECT max(COLUMNS(*)) FROM (SELECT pid, ${col} FROM ${c.rows(scan, [col])} GROUP BY pid)`,
+  );
   costs.push({ s: s - bare, text: render(col, (v) => JSON.stringify(v)).text.slice(0, 220) });
 }
 costs.sort((a, b) => b.s - a.s);

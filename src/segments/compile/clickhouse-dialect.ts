@@ -34,6 +34,7 @@ export const clickhouseDialect: Dialect = {
     sql`if(substring(visitParamExtractRaw(${col}, ${key}), 1, 1) = '"', visitParamExtractString(${col}, ${key}), visitParamExtractRaw(${col}, ${key}))`,
   // visitParamExtractRaw gives '' for a missing key, so presence is tested apart.
   jsonTextNullWhenAbsent: false,
+  sharesReads: false,
   jsonFirstNumber(col, keys) {
     return sql`coalesce(${join(
       keys.map((k) => this.toNumber(this.jsonText(col, k))),

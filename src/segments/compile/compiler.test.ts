@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE_SETTINGS } from '../../profiles/settings.js';
-import { render } from '../../stores/events/sql.js';
+import { raw, render } from '../../stores/events/sql.js';
+import type { Node } from '../dsl.js';
 import { MODEL_SEGMENTS } from '../engine/segment-engine.js';
 import { DEFAULT_MODEL_SETTINGS } from '../models/model-settings.js';
 import { clickhouseDialect } from './clickhouse-dialect.js';
@@ -41,8 +42,46 @@ describe('Compiler: shared aggregate columns', () => {
       const bodies = texts.map((t) => t.replace(/ AS a\d+$/, ''));
       expect(new Set(bodies).size).toBe(bodies.length);
       const allTimeSpend = bodies.filter(
-        (t) => /^sum(If)?\(/.test(t) && t.includes('revenue') && !t.includes('ts >='),
+        (t) => /^sum(If)?\(/.test(t) && /revenue|\bj\d+\b/.test(t) && !t.includes('ts >='),
       );
       expect(allTimeSpend).toHaveLength(1);
     });
+});
+
+describe('Compiler: JSON values read once per row', () => {
+  const text = (f: Parameters<typeof render>[0]) => render(f, (v) => JSON.stringify(v)).text;
+  const viewed = (category: string, days?: number): Node => ({
+    type: 'event',
+    event: 'Product Viewed',
+    where: [{ property: 'category', op: 'eq', value: category }],
+    ...(days === undefined ? {} : { window: { last: { amount: days, unit: 'days' as const } } }),
+  });
+
+  it('reads a property used by several conditions once, under the union of their rows (duckdb)', () => {
+    const c = new Compiler(duckdbDialect, ctx);
+    c.definition({ version: 1, root: { type: 'or', children: [viewed('shoes', 30), viewed('bags', 7)] } });
+    c.definition({ version: 1, root: viewed('toys') });
+    const rows = text(c.rows(raw('events')));
+    expect(rows.match(/json_extract_string\(props, "\$\.\\"category\\""\)/g)).toHaveLength(1);
+    // The all-time use covers the windowed ones, but each use's rows are in the union.
+    expect(rows.match(/event = "Product Viewed"/g)).toHaveLength(3);
+    const aggs = c.aggregateColumns().map(text);
+    expect(aggs).toHaveLength(3);
+    for (const a of aggs) expect(a).toMatch(/\bj\d+ = "(shoes|bags|toys)"/);
+    expect(aggs.join(' ')).not.toContain('json_extract');
+  });
+
+  it('computes no read that no aggregate uses (duckdb)', () => {
+    // The order amount is registered when the compiler is made; a count needs no JSON.
+    const c = new Compiler(duckdbDialect, ctx);
+    c.definition({ version: 1, root: { type: 'event', event: 'Sign Up' } });
+    expect(text(c.rows(raw('events')))).toBe('events');
+  });
+
+  it('keeps reads inline where the dialect does not share them (clickhouse)', () => {
+    const c = new Compiler(clickhouseDialect, ctx);
+    c.definition({ version: 1, root: { type: 'or', children: [viewed('shoes', 30), viewed('bags', 7)] } });
+    expect(text(c.rows(raw('events')))).toBe('events');
+    for (const a of c.aggregateColumns().map(text)) expect(a).toContain('category');
+  });
 });

@@ -24,6 +24,13 @@ export interface Dialect {
    * need no separate presence test, which on DuckDB would parse the JSON a second time.
    */
   readonly jsonTextNullWhenAbsent: boolean;
+  /**
+   * Whether the compiler reads each JSON value an aggregate needs once per row, as a column
+   * of its own under the union of its uses' conditions, rather than inline in every aggregate
+   * that uses it. DuckDB parses the JSON text afresh at each read; ClickHouse's simple
+   * `visitParam` scanners are cheap enough inline.
+   */
+  readonly sharesReads: boolean;
   /** The first of these keys that holds a number, as a double (an order's amount). */
   jsonFirstNumber(col: SqlFragment, keys: readonly string[]): SqlFragment;
   /** Text to a double, NULL when it is not a number. */

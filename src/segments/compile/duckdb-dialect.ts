@@ -29,6 +29,7 @@ export const duckdbDialect: Dialect = {
   jsonHas: (col, key) => sql`coalesce(json_type(${col}, ${path(key)}), 'NULL') <> 'NULL'`,
   jsonText: (col, key) => sql`json_extract_string(${col}, ${path(key)})`,
   jsonTextNullWhenAbsent: true,
+  sharesReads: true,
   // One parse for all the keys (json_extract_string with a list of paths). The lambda's name is
   // fixed, not fresh: the compiler shares aggregate columns by their SQL text, and a fresh name
   // made every use of an order's amount (RFM, spend, the models) a column of its own, each

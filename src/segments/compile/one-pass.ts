@@ -66,5 +66,5 @@ export function perProfile(
   const cols = c.aggregateColumns();
   const only = restrict === undefined ? sql`` : sql` HAVING pid IN ${restrict}`;
   return sql`(SELECT pid${cols.length > 0 ? sql`, ${join(cols, raw(', '))}` : sql``}
-    FROM ${c.dialect.attributedEvents(ctx.workspaceId, ctx.now, restrict, sources)} GROUP BY pid${only})`;
+    FROM ${c.rows(c.dialect.attributedEvents(ctx.workspaceId, ctx.now, restrict, sources))} GROUP BY pid${only})`;
 }

@@ -15,6 +15,7 @@ export const clickhouseDialect: Dialect = {
       case 'uniq':
         return sql`uniqExactIf(${x!}, ${cond})`;
       case 'list':
+      case 'freq': // the values themselves; moreFrequent counts them
         return sql`groupArrayIf(${x!}, ${cond})`;
       case 'sum':
         return sql`sumIf(${x!}, ${cond})`;

@@ -1,6 +1,7 @@
 import type { SqlFragment } from '../../stores/events/sql.js';
 
-export type AggFn = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'uniq' | 'list';
+/** `freq`: how often each value occurs, as the dialect's `moreFrequent` reads it. */
+export type AggFn = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'uniq' | 'list' | 'freq';
 
 /**
  * What differs between the event stores' SQL. The compiler (compiler.ts) writes everything
@@ -91,7 +92,7 @@ export interface Dialect {
   /** Of a sorted pair list of length n, the pair at rank max(1, ⌈n·k/parts⌉): [value, pid]. */
   pairAt(list: SqlFragment, k: number, parts: number): [SqlFragment, SqlFragment];
   listLength(list: SqlFragment): SqlFragment;
-  /** How many distinct values of `list` occur in it more than `count` times. */
+  /** Of a `freq` aggregate, how many distinct values occur more than `count` times. */
   moreFrequent(list: SqlFragment, count: SqlFragment): SqlFragment;
   /** The surviving profile ids on a manual list (its entries of this version), as a subquery. */
   listMembers(workspaceId: string, listId: string, version: number): SqlFragment;

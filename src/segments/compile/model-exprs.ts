@@ -172,7 +172,7 @@ export class ModelExprs {
     const i = this.m.settings.interests;
     const cond = sql`${interestCond} AND ts >= ${this.now - i.windowDays * DAY}`;
     const mine = this.agg('count', null, sql`${cond} AND ${categoryOf} = ${category}`);
-    const all = this.agg('list', categoryOf, sql`${cond} AND ${categoryOf} IS NOT NULL`);
+    const all = this.agg('freq', categoryOf, sql`${cond} AND ${categoryOf} IS NOT NULL`);
     return this.d.truthy(sql`(${mine} > 0 AND ${this.d.moreFrequent(all, mine)} < ${i.top})`);
   }
 

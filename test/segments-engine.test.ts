@@ -159,18 +159,20 @@ const SCENARIOS: Scenario[] = [
           track('u2', 'Product Viewed', day(5), { category: 'shoes' }),
           track('u3', 'Product Viewed', day(40), { category: 'shoes' }),
           track('u3', 'Product Viewed', day(-5), { category: 'shoes' }),
+          // The amount is the first revenue property holding a number: here `total`.
+          track('u3', 'Order Completed', day(-30), { revenue: 'n/a', total: 1200 }),
         ],
       },
       { run: 'full' },
       {
         expect: {
           twoOrders30d: ['u1'],
-          exactlyOneOrderEver: ['u2'],
+          exactlyOneOrderEver: ['u2', 'u3'],
           bigOrder: ['u1'],
           shoesInMarch: ['u2'],
           noOrder7d: ['u2', 'u3'],
-          spend1000: ['u1'],
-          aov: ['u1'],
+          spend1000: ['u1', 'u3'],
+          aov: ['u1', 'u3'],
           recentBuyer: ['u1'],
         },
       },

@@ -36,12 +36,6 @@ export const clickhouseDialect: Dialect = {
   // visitParamExtractRaw gives '' for a missing key, so presence is tested apart.
   jsonTextNullWhenAbsent: false,
   sharesReads: false,
-  jsonFirstNumber(col, keys) {
-    return sql`coalesce(${join(
-      keys.map((k) => this.toNumber(this.jsonText(col, k))),
-      raw(', '),
-    )})`;
-  },
   toNumber: (text) => sql`toFloat64OrNull(${text})`,
   dateMs: (text) => sql`toInt64(toUnixTimestamp(parseDateTimeBestEffortOrNull(${text}))) * 1000`,
   monthDay: (text) => sql`formatDateTime(parseDateTimeBestEffortOrNull(${text}), '%m-%d')`,

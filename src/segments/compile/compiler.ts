@@ -298,10 +298,13 @@ export class Compiler {
 
   /** An order's amount: the first of the revenue properties that holds a number. */
   private revenue(): SqlFragment {
-    return this.read(
-      this.dialect.jsonFirstNumber(raw('props'), this.ctx.settings.revenueProperties),
-      this.orderCond(),
-    );
+    // DuckDB evaluates a coalesce's arguments only while the ones before are NULL, so an order
+    // with the first key parses once. (Reading all the keys in one parse, as a list of paths,
+    // and picking the number with lambdas took four times as long: 1.1 s against 0.27 s for a
+    // million orders.)
+    const d = this.dialect;
+    const numbers = this.ctx.settings.revenueProperties.map((k) => d.toNumber(d.jsonText(raw('props'), k)));
+    return this.read(sql`coalesce(${join(numbers, raw(', '))})`, this.orderCond());
   }
 
   /** Built-in computed traits, with the same meaning as on the profile (profile-delta.ts). */

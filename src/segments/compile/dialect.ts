@@ -32,8 +32,6 @@ export interface Dialect {
    * `visitParam` scanners are cheap enough inline.
    */
   readonly sharesReads: boolean;
-  /** The first of these keys that holds a number, as a double (an order's amount). */
-  jsonFirstNumber(col: SqlFragment, keys: readonly string[]): SqlFragment;
   /** Text to a double, NULL when it is not a number. */
   toNumber(text: SqlFragment): SqlFragment;
   /** Text holding an ISO date or date-time to epoch milliseconds, NULL when unreadable. */

@@ -31,18 +31,6 @@ export const duckdbDialect: Dialect = {
   jsonText: (col, key) => sql`json_extract_string(${col}, ${path(key)})`,
   jsonTextNullWhenAbsent: true,
   sharesReads: true,
-  // One parse for all the keys (json_extract_string with a list of paths). The lambda's name is
-  // fixed, not fresh: the compiler shares aggregate columns by their SQL text, and a fresh name
-  // made every use of an order's amount (RFM, spend, the models) a column of its own, each
-  // parsing every order's JSON again. It is never nested in another lambda.
-  jsonFirstNumber(col, keys) {
-    if (keys.length === 1) return this.toNumber(this.jsonText(col, keys[0]!));
-    const v = 'amount';
-    return sql`list_filter(list_transform(json_extract_string(${col}, [${join(
-      keys.map((k) => sql`${path(k)}`),
-      raw(', '),
-    )}]), ${raw(v)} -> TRY_CAST(${raw(v)} AS DOUBLE)), ${raw(v)} -> ${raw(v)} IS NOT NULL)[1]`;
-  },
   toNumber: (text) => sql`TRY_CAST(${text} AS DOUBLE)`,
   dateMs: (text) => sql`epoch_ms(TRY_CAST(TRY_CAST(${text} AS TIMESTAMPTZ) AS TIMESTAMP))`,
   monthDay: (text) => sql`strftime(TRY_CAST(TRY_CAST(${text} AS TIMESTAMPTZ) AS TIMESTAMP), '%m-%d')`,

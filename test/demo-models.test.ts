@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BENCH_SEGMENTS } from '../bench/segment-definitions.js';
 import { loadDemo, parseDemoEnd } from '../src/cli/commands/demo.js';
+import { DEFAULT_END } from '../src/demo/options.js';
+import { Compiler } from '../src/segments/compile/compiler.js';
+import type { Dialect } from '../src/segments/compile/dialect.js';
+import { duckdbDialect } from '../src/segments/compile/duckdb-dialect.js';
+import { perProfile } from '../src/segments/compile/one-pass.js';
 import { systemCtx } from '../src/services/context.js';
 import { createApiKey } from '../src/services/keys/create-api-key.js';
+import { join, raw, sql } from '../src/stores/events/sql.js';
 import { api, makeWorkspace, startTestTailor, type TestServer, track } from './helpers/tailor.js';
 
 // The models must show from the first moment: a new demo shop (what `npm start` shows) and a
@@ -46,5 +53,29 @@ describe('models from the first run', () => {
     expect(rfm.body.customers).toBe(1);
     const seg = await api(s.url, w.secretKey, 'GET', '/profiles/first-buyer/segments');
     expect(JSON.stringify(seg.body)).toMatch(/rfm_grid:/);
+  });
+
+  // The one pass splits its aggregates into several GROUP BYs joined on the profile (DuckDB);
+  // the 50 benchmark definitions must size the same however the columns are grouped.
+  it('sizes the benchmark segments the same in one aggregation and split into several', async () => {
+    await loadDemo(s.tailor, { workspaceId: 'split', users: 150, seed: 7, end: DEFAULT_END });
+    const engine = s.tailor.segments;
+    const w = await engine.load('split');
+    for (const b of BENCH_SEGMENTS) w.segments.push({ id: b.id, definition: b.definition });
+    const ctx = engine.compileContext('split', w, DEFAULT_END);
+    const sizes = async (dialect: Dialect) => {
+      const c = new Compiler(dialect, ctx);
+      const counts = BENCH_SEGMENTS.map(
+        (b, i) => sql`${dialect.aggIf('count', null, c.definition(b.definition))} AS ${raw(`s${i}`)}`,
+      );
+      const [r] = await s.tailor.events.select(
+        sql`SELECT ${join(counts, raw(', '))} FROM ${perProfile(c, ctx)}`,
+      );
+      return BENCH_SEGMENTS.map((_, i) => Number(r?.[`s${i}`]));
+    };
+    const whole = await sizes({ ...duckdbDialect, aggregatesPerGroupBy: undefined });
+    expect(whole.filter((n) => n > 0).length).toBeGreaterThan(25);
+    expect(await sizes({ ...duckdbDialect, aggregatesPerGroupBy: 4 })).toEqual(whole);
+    expect(await sizes(duckdbDialect)).toEqual(whole);
   });
 });

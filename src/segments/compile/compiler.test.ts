@@ -85,3 +85,36 @@ describe('Compiler: JSON values read once per row', () => {
     for (const a of c.aggregateColumns().map(text)) expect(a).toContain('category');
   });
 });
+
+describe('Compiler: aggregate groups', () => {
+  it('splits the columns into groups of at most max, keeping the readers of one value together', () => {
+    const c = new Compiler(duckdbDialect, ctx);
+    for (const s of MODEL_SEGMENTS) c.definition(s.definition);
+    for (const category of ['shoes', 'bags', 'toys', 'books'])
+      c.definition({
+        version: 1,
+        root: {
+          type: 'event',
+          event: 'Product Viewed',
+          where: [{ property: 'category', op: 'eq', value: category }],
+        },
+      });
+    const text = (f: Parameters<typeof render>[0]) => render(f, (v) => JSON.stringify(v)).text;
+    const all = c.aggregateColumns().map(text);
+    const groups = c.aggregateGroups(8).map((g) => g.map(text));
+    expect(groups.length).toBeGreaterThan(1);
+    expect(groups.flat().sort()).toEqual([...all].sort());
+    const readers = new Map<string, Set<number>>();
+    groups.forEach((g, i) => {
+      for (const col of g)
+        for (const r of col.match(/\bj\d+\b/g) ?? []) readers.set(r, (readers.get(r) ?? new Set()).add(i));
+    });
+    expect(readers.size).toBeGreaterThan(0);
+    for (const groupsOfRead of readers.values()) expect(groupsOfRead.size).toBe(1);
+    for (const g of groups) {
+      const reads = new Set(g.flatMap((col) => col.match(/\bj\d+\b/g) ?? []));
+      // Over max only when one value's readers alone are more than max.
+      if (g.length > 8) expect(reads.size).toBe(1);
+    }
+  });
+});

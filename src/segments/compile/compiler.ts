@@ -95,6 +95,43 @@ export class Compiler {
     return cols.length === 0 ? events : sql`(SELECT *, ${join(cols, raw(', '))} FROM ${events})`;
   }
 
+  /**
+   * The aggregate columns in groups of at most `max`, columns that use the same JSON value in
+   * the same group (so that it is read once). A group larger than `max` stays whole.
+   */
+  aggregateGroups(max: number): SqlFragment[][] {
+    const cols = this.aggregateColumns();
+    const readsOf = cols.map((col) => render(col, (v) => JSON.stringify(v)).text.match(/\bj\d+\b/g) ?? []);
+    // Columns joined through the values they read (union-find over the column indexes).
+    const parent = cols.map((_, i) => i);
+    const root = (i: number): number => {
+      let r = i;
+      while (parent[r] !== r) r = parent[r]!;
+      return r;
+    };
+    const firstReader = new Map<string, number>();
+    readsOf.forEach((reads, i) => {
+      for (const r of reads) {
+        const j = firstReader.get(r);
+        if (j === undefined) firstReader.set(r, i);
+        else parent[root(i)] = root(j);
+      }
+    });
+    const clusters = new Map<number, SqlFragment[]>();
+    cols.forEach((col, i) => {
+      const k = root(i);
+      clusters.set(k, [...(clusters.get(k) ?? []), col]);
+    });
+    // Largest first, each into the first group with room (first-fit decreasing).
+    const groups: SqlFragment[][] = [];
+    for (const cluster of [...clusters.values()].sort((a, b) => b.length - a.length)) {
+      const g = groups.find((x) => x.length + cluster.length <= max);
+      if (g) g.push(...cluster);
+      else groups.push([...cluster]);
+    }
+    return groups;
+  }
+
   /** A boolean expression (over the aggregate columns and `pid`) that holds for members. */
   definition(def: Definition): SqlFragment {
     return this.node(def.root);

@@ -32,6 +32,11 @@ export interface Dialect {
    * `visitParam` scanners are cheap enough inline.
    */
   readonly sharesReads: boolean;
+  /**
+   * At most this many aggregate columns in one `GROUP BY`; more are split into several
+   * aggregations of the same rows, joined on the profile. Undefined: one aggregation.
+   */
+  readonly aggregatesPerGroupBy?: number;
   /** Text to a double, NULL when it is not a number. */
   toNumber(text: SqlFragment): SqlFragment;
   /** Text holding an ISO date or date-time to epoch milliseconds, NULL when unreadable. */

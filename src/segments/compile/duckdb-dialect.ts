@@ -31,6 +31,11 @@ export const duckdbDialect: Dialect = {
   jsonText: (col, key) => sql`json_extract_string(${col}, ${path(key)})`,
   jsonTextNullWhenAbsent: true,
   sharesReads: true,
+  // A wide hash aggregation costs more than its columns apart: at 10 M events and a million
+  // profiles, 56 columns took 15.5–21.5 s in one GROUP BY and 6.4 + 7.9 s in two of 28. The
+  // benchmark's 80 segments took 18.6–20.0 s whole and 14–18 s split into 2–6 groups, with no
+  // clear best size among them (docs/benchmarks.md).
+  aggregatesPerGroupBy: 24,
   toNumber: (text) => sql`TRY_CAST(${text} AS DOUBLE)`,
   dateMs: (text) => sql`epoch_ms(TRY_CAST(TRY_CAST(${text} AS TIMESTAMPTZ) AS TIMESTAMP))`,
   monthDay: (text) => sql`strftime(TRY_CAST(TRY_CAST(${text} AS TIMESTAMPTZ) AS TIMESTAMP), '%m-%d')`,

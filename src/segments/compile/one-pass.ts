@@ -63,8 +63,18 @@ export function perProfile(
   restrict?: readonly string[],
   sources?: readonly string[],
 ): SqlFragment {
-  const cols = c.aggregateColumns();
   const only = restrict === undefined ? sql`` : sql` HAVING pid IN ${restrict}`;
-  return sql`(SELECT pid${cols.length > 0 ? sql`, ${join(cols, raw(', '))}` : sql``}
-    FROM ${c.rows(c.dialect.attributedEvents(ctx.workspaceId, ctx.now, restrict, sources))} GROUP BY pid${only})`;
+  const events = c.dialect.attributedEvents(ctx.workspaceId, ctx.now, restrict, sources);
+  const aggregate = (cols: SqlFragment[]) =>
+    sql`(SELECT pid${cols.length > 0 ? sql`, ${join(cols, raw(', '))}` : sql``}
+    FROM ${c.rows(events, cols)} GROUP BY pid${only})`;
+  const max = c.dialect.aggregatesPerGroupBy;
+  const groups = max === undefined ? [c.aggregateColumns()] : c.aggregateGroups(max);
+  if (groups.length <= 1) return aggregate(groups[0] ?? []);
+  // Every aggregation has a row for each profile with events, so an inner join loses none.
+  const [first, ...rest] = groups.map((g, i) => sql`${aggregate(g)} AS ${raw(`g${i}`)}`);
+  return sql`(SELECT * FROM ${first!}${join(
+    rest.map((g) => sql` JOIN ${g} USING (pid)`),
+    raw(''),
+  )})`;
 }

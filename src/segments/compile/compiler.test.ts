@@ -7,6 +7,7 @@ import { DEFAULT_MODEL_SETTINGS } from '../models/model-settings.js';
 import { clickhouseDialect } from './clickhouse-dialect.js';
 import { type CompileContext, Compiler } from './compiler.js';
 import { duckdbDialect } from './duckdb-dialect.js';
+import { stagedFullRun } from './staged-run.js';
 
 const ctx: CompileContext = {
   workspaceId: 'w',
@@ -117,4 +118,39 @@ describe('Compiler: aggregate groups', () => {
       if (g.length > 8) expect(reads.size).toBe(1);
     }
   });
+});
+
+describe('stagedFullRun', () => {
+  // The cut points come from the staged rows; the memberships, compiled again with them, must
+  // read the same rows and not scan the events a second time.
+  for (const dialect of [duckdbDialect, clickhouseDialect])
+    it(`reads the memberships from the staged rows, whatever the cut points were before (${dialect.name})`, async () => {
+      const segments = [
+        ...MODEL_SEGMENTS,
+        {
+          id: 's1',
+          definition: {
+            version: 1 as const,
+            root: { type: 'rfm_score' as const, score: 'm' as const, from: 4, to: 5 },
+          },
+        },
+      ];
+      let read = '';
+      const run = stagedFullRun(
+        dialect,
+        (params) => ({ ...ctx, models: { ...ctx.models, params } }),
+        undefined,
+        segments,
+        async () => ctx.models.params!,
+      );
+      expect(render(run.stage, (v) => JSON.stringify(v)).text).toContain('events');
+      const diff = await run.diff(raw('run_stage'), async (q) => {
+        read = render(q, (v) => JSON.stringify(v)).text;
+        return [];
+      });
+      expect(read).toContain('FROM run_stage');
+      const text = render(diff, (v) => JSON.stringify(v)).text;
+      expect(text).toContain('FROM run_stage');
+      expect(text).not.toMatch(/\bevents\b/);
+    });
 });

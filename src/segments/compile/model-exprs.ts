@@ -59,6 +59,15 @@ export class ModelExprs {
     };
   }
 
+  /**
+   * Registers the measures the cut points are computed from, whatever the definitions use: the
+   * aggregate columns are then the same before and after the cut points change.
+   */
+  prelude(): void {
+    this.rfmMeasures();
+    this.spend();
+  }
+
   /** Spend in the spending window; spenders are those above zero. */
   spend(): SqlFragment {
     const cond = sql`${this.orderCond} AND ts >= ${this.now - this.m.settings.spending.windowDays * DAY}`;

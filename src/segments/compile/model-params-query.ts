@@ -17,9 +17,16 @@ const QUINTILES = [1, 2, 3, 4];
  */
 export function modelParamsQuery(dialect: Dialect, ctx: CompileContext): SqlFragment {
   const c = new Compiler(dialect, ctx);
+  c.models.prelude();
+  return modelParamsFrom(c, perProfile(c, ctx));
+}
+
+/** The same over per-profile rows already computed by `c`'s aggregates (after its prelude). */
+export function modelParamsFrom(c: Compiler, perProfileRows: SqlFragment): SqlFragment {
+  const dialect = c.dialect;
   const { r, f, m, customer } = c.models.rfmMeasures();
   const spend = c.models.spend();
-  const s = ctx.models.settings.spending;
+  const s = c.ctx.models.settings.spending;
   const inner = sql`(SELECT ${join(
     [
       sql`${dialect.sortedPairs(r, customer)} AS sr`,
@@ -31,7 +38,7 @@ export function modelParamsQuery(dialect: Dialect, ctx: CompileContext): SqlFrag
       sql`${dialect.aggIf('avg', m, customer)} AS avg_m`,
     ],
     raw(', '),
-  )} FROM ${perProfile(c, ctx)})`;
+  )} FROM ${perProfileRows})`;
   const picks: SqlFragment[] = [
     sql`${dialect.listLength(raw('sr'))} AS n_rfm`,
     sql`${dialect.listLength(raw('ss'))} AS n_spend`,

@@ -24,9 +24,14 @@ export function membershipQuery(
   sources?: readonly string[],
 ): SqlFragment {
   const c = new Compiler(dialect, ctx);
-  const sorted = [...segments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const flags = sorted.map((s) => [s.id, c.definition(s.definition)] as [string, SqlFragment]);
+  const flags = flagsOf(c, segments);
   return sql`(SELECT pid, ${dialect.idList(flags)} AS segs FROM ${perProfile(c, ctx, restrict, sources)})`;
+}
+
+/** Each segment's membership expression, in the order of their ids. */
+export function flagsOf(c: Compiler, segments: readonly SegmentToEvaluate[]): [string, SqlFragment][] {
+  const sorted = [...segments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return sorted.map((s) => [s.id, c.definition(s.definition)]);
 }
 
 /** The size of an unsaved definition's audience, how many profiles were looked at, and a sample. */

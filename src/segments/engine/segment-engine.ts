@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { localMonthDay } from '../../core/time-zone.js';
 import type { ProfileSettings } from '../../profiles/settings.js';
-import type { EventStore, SegmentTransitionRow } from '../../stores/events/event-store.js';
+import type { EventStore, Row, RunDiff, SegmentTransitionRow } from '../../stores/events/event-store.js';
 import { sql } from '../../stores/events/sql.js';
 import type { StateStore } from '../../stores/state/state-store.js';
 import { clickhouseDialect } from '../compile/clickhouse-dialect.js';
@@ -10,6 +10,7 @@ import type { Dialect } from '../compile/dialect.js';
 import { duckdbDialect } from '../compile/duckdb-dialect.js';
 import { modelParamsQuery, readModelParams } from '../compile/model-params-query.js';
 import { diffQuery, type SegmentToEvaluate } from '../compile/one-pass.js';
+import { stagedFullRun } from '../compile/staged-run.js';
 import { type Definition, MODEL_NAMES, MODEL_VALUES } from '../dsl.js';
 import type { ModelParams } from '../models/model-params.js';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings, ModelSettingsSchema } from '../models/model-settings.js';
@@ -231,6 +232,10 @@ export class SegmentEngine extends EventEmitter<{
     const rows = await this.deps.events.select(
       modelParamsQuery(this.dialect, this.compileContext(workspaceId, w, now)),
     );
+    return this.storeParams(workspaceId, rows, now);
+  }
+
+  private async storeParams(workspaceId: string, rows: Row[], now: number): Promise<ModelParams> {
     const params = readModelParams(rows[0] ?? {}, now);
     await this.deps.state.query(
       `INSERT INTO model_params (workspace_id, params, computed_at) VALUES ($1, $2, $3)
@@ -251,18 +256,32 @@ export class SegmentEngine extends EventEmitter<{
     const { events } = this.deps;
     const w = await this.load(workspaceId);
     const now = this.now();
-    // A workspace's first run of any kind computes the cut points: until then every relative
-    // model group (RFM, spending tiers) would stay empty, up to a whole refresh interval.
-    if ((restrict === undefined && models) || !w.params)
-      w.params = await this.refreshModels(workspaceId, w, now);
     const all = [...w.segments, ...MODEL_SEGMENTS];
-    const diff = diffQuery(
-      this.dialect,
-      this.compileContext(workspaceId, w, now),
-      all,
-      restrict,
-      restrict && (await this.sources(workspaceId, restrict)),
-    );
+    let diff: RunDiff;
+    if (restrict === undefined && models) {
+      // The cut points and the memberships from one scan (where the store keeps the rows).
+      diff = stagedFullRun(
+        this.dialect,
+        (params) => this.compileContext(workspaceId, { ...w, params }, now),
+        w.params,
+        all,
+        async (rows) => {
+          w.params = await this.storeParams(workspaceId, rows, now);
+          return w.params;
+        },
+      );
+    } else {
+      // A workspace's first run of any kind computes the cut points: until then every relative
+      // model group (RFM, spending tiers) would stay empty, up to a whole refresh interval.
+      if (!w.params) w.params = await this.refreshModels(workspaceId, w, now);
+      diff = diffQuery(
+        this.dialect,
+        this.compileContext(workspaceId, w, now),
+        all,
+        restrict,
+        restrict && (await this.sources(workspaceId, restrict)),
+      );
+    }
     const runId = Math.max(Date.now(), this.lastRunId + 1);
     this.lastRunId = runId;
     const applied = await events.applyRun({ workspaceId, runId, at: now, diff });

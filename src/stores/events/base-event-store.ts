@@ -1,5 +1,5 @@
 import type { EventRecord } from '../../ingest/event-record.js';
-import type { AppliedRun, EventCursor, EventStore, ProfileMergeRow, Row } from './event-store.js';
+import type { AppliedRun, EventCursor, EventStore, ProfileMergeRow, Row, RunDiff } from './event-store.js';
 import { EVENT_COLUMNS, rowToEvent } from './event-store.js';
 import { raw, type SqlFragment, sql } from './sql.js';
 
@@ -20,7 +20,7 @@ export abstract class BaseEventStore implements EventStore {
     workspaceId: string;
     runId: number;
     at: number;
-    diff: SqlFragment;
+    diff: RunDiff;
   }): Promise<AppliedRun>;
   abstract writeListMembers(
     workspaceId: string,

@@ -1,7 +1,7 @@
 import type { EventRecord } from '../../ingest/event-record.js';
 import { BaseEventStore } from './base-event-store.js';
 import { ClickHouseClient, clickhouseLiteral } from './clickhouse-client.js';
-import type { AppliedRun, ProfileMergeRow, Row } from './event-store.js';
+import { type AppliedRun, isStaged, type ProfileMergeRow, type Row, type RunDiff } from './event-store.js';
 import { render, type SqlFragment } from './sql.js';
 
 // Only types and engines that ClickHouse 18.16 has: no DateTime64, no LowCardinality.
@@ -83,14 +83,15 @@ export class ClickHouseEventStore extends BaseEventStore {
     workspaceId: string;
     runId: number;
     at: number;
-    diff: SqlFragment;
+    diff: RunDiff;
   }): Promise<AppliedRun> {
+    const diff = isStaged(run.diff) ? await run.diff.diff(run.diff.stage, (q) => this.select(q)) : run.diff;
     const table = `tailor_run_${run.runId}_${process.pid}`;
     const [ws, id, at] = [run.workspaceId, run.runId, run.at].map(clickhouseLiteral);
     await this.ch.exec(`DROP TABLE IF EXISTS ${table}`);
     try {
       await this.ch.exec(
-        `CREATE TABLE ${table} ENGINE = Memory AS ${render(run.diff, (v) => clickhouseLiteral(v)).text}`,
+        `CREATE TABLE ${table} ENGINE = Memory AS ${render(diff, (v) => clickhouseLiteral(v)).text}`,
       );
       await this.ch.exec(
         `INSERT INTO segment_transitions (workspace_id, run_id, segment_id, profile_id, at, entered)

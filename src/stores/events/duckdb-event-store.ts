@@ -15,8 +15,8 @@ import {
 } from '@duckdb/node-api';
 import type { EventRecord } from '../../ingest/event-record.js';
 import { BaseEventStore } from './base-event-store.js';
-import type { AppliedRun, ProfileMergeRow, Row } from './event-store.js';
-import { render, type SqlFragment, type SqlValue } from './sql.js';
+import { type AppliedRun, isStaged, type ProfileMergeRow, type Row, type RunDiff } from './event-store.js';
+import { raw, render, type SqlFragment, type SqlValue } from './sql.js';
 
 const DDL = [
   `CREATE TABLE IF NOT EXISTS events (
@@ -113,14 +113,28 @@ export class DuckDbEventStore extends BaseEventStore {
    * One transaction on a connection of its own (ingest keeps appending on the writer while
    * the diff is computed): the diff into a temporary table, transitions and lists from it.
    */
-  applyRun(run: { workspaceId: string; runId: number; at: number; diff: SqlFragment }): Promise<AppliedRun> {
+  applyRun(run: { workspaceId: string; runId: number; at: number; diff: RunDiff }): Promise<AppliedRun> {
     const next = this.runChain.then(async () => {
       const c = this.runner;
-      const { text, params } = this.render(run.diff);
       const head = [VARCHAR, BIGINT, BIGINT] as DuckDBType[];
       const keys = [run.workspaceId, run.runId, run.at];
       await c.run('BEGIN TRANSACTION');
       try {
+        let diff = run.diff;
+        if (isStaged(diff)) {
+          const stage = this.render(diff.stage);
+          await c.run(
+            `CREATE OR REPLACE TEMP TABLE run_stage AS ${stage.text}`,
+            stage.params.map(toValue),
+            stage.params.map(typeOf),
+          );
+          diff = await diff.diff(raw('run_stage'), async (q) => {
+            const r = this.render(q);
+            const rows = await c.runAndReadAll(r.text, r.params.map(toValue), r.params.map(typeOf));
+            return rows.getRowObjectsJS().map(fromDuck);
+          });
+        }
+        const { text, params } = this.render(diff);
         await c.run(
           `CREATE OR REPLACE TEMP TABLE run_diff AS ${text}`,
           params.map(toValue),
@@ -153,6 +167,7 @@ export class DuckDbEventStore extends BaseEventStore {
           [VARCHAR, BIGINT],
         );
         await c.run('DROP TABLE run_diff');
+        await c.run('DROP TABLE IF EXISTS run_stage');
         await c.run('COMMIT');
         const r = fromDuck(counts.getRowObjectsJS()[0]!);
         return {

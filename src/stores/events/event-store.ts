@@ -1,5 +1,5 @@
 import type { EventRecord } from '../../ingest/event-record.js';
-import type { SqlFragment } from './sql.js';
+import { SqlFragment } from './sql.js';
 
 /** Keyset position in a newest-first event listing. */
 export interface EventCursor {
@@ -40,6 +40,19 @@ export interface AppliedRun {
  * The append-only event store. Implementations: DuckDB (embedded) and ClickHouse (server);
  * both must pass event-store.contract.test.ts. Every read is scoped by workspace.
  */
+/**
+ * A diff over per-profile rows that something else must read first (the models' cut points,
+ * which the membership expressions then compare with). `stage` is computed once: DuckDB keeps
+ * it as a temporary table for the run; ClickHouse passes the subquery itself, computed twice.
+ * `diff` receives it as a table and a way to read it, and returns the diff.
+ */
+export interface StagedDiff {
+  stage: SqlFragment;
+  diff(table: SqlFragment, select: (q: SqlFragment) => Promise<Row[]>): Promise<SqlFragment>;
+}
+export type RunDiff = SqlFragment | StagedDiff;
+export const isStaged = (d: RunDiff): d is StagedDiff => !(d instanceof SqlFragment);
+
 export interface EventStore {
   readonly kind: 'duckdb' | 'clickhouse';
   migrate(): Promise<void>;
@@ -85,7 +98,7 @@ export interface EventStore {
    * passes its lists through JavaScript. DuckDB: one transaction. ClickHouse: transitions
    * before lists, so a crash in between repeats transitions at the next run, never loses them.
    */
-  applyRun(run: { workspaceId: string; runId: number; at: number; diff: SqlFragment }): Promise<AppliedRun>;
+  applyRun(run: { workspaceId: string; runId: number; at: number; diff: RunDiff }): Promise<AppliedRun>;
   /**
    * Appends a manual list's resolved profile ids under `version` (`list_members`); the
    * compiled `list` node reads only the version the state store names as current.

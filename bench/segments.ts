@@ -12,7 +12,7 @@
  *    known customer, then the profile's segments polled until `bench_50` shows.
  *
  *   npx tsx bench/segments.ts --data-dir /tmp/seg --workspace big [--skip-full | --once] [--skip-per-segment]
- *     [--ratio-workspace big_10m] [--skip-big-previews] [--live 30]
+ *     [--ratio-workspace big_10m] [--skip-big-previews] [--live 30 [--live-first 1000]]
  *   (TAILOR_STATE_URL / TAILOR_EVENTS_URL for server stores)
  *
  * Peak memory: this process's VmHWM for DuckDB (in-process); with ClickHouse the server's
@@ -39,6 +39,9 @@ const dataDir = arg('data-dir', '/tmp/seg');
 const ws = arg('workspace', 'big');
 const users = Number(arg('users', '1000000'));
 const liveTrials = Number(arg('live', '0'));
+// The first pinged customer's index. A customer pinged in the last hour is already in
+// `bench_50`: a second live run within the hour needs other customers.
+const liveFirst = Number(arg('live-first', '1000'));
 const skipPerSegment = process.argv.includes('--skip-per-segment');
 const skipFull = process.argv.includes('--skip-full');
 /** Where one pass is compared with one query per segment (the 50 scans take long at 100 M). */
@@ -271,7 +274,7 @@ async function liveBench(): Promise<void> {
   process.once('exit', () => server.child.kill('SIGKILL'));
   const latencies: number[] = [];
   for (let i = 0; i < liveTrials; i++) {
-    const userId = demoUser({ seed: 42, users }, (1000 + i * 7919) % users).userId;
+    const userId = demoUser({ seed: 42, users }, (liveFirst + i * 7919) % users).userId;
     const started = performance.now();
     const sent = await request('POST', '/v1/batch', basic, {
       batch: [{ type: 'track', event: PING_EVENT, userId, messageId: `ping-${Date.now()}-${i}` }],

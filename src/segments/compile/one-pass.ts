@@ -73,7 +73,9 @@ export function perProfile(
   const aggregate = (cols: SqlFragment[]) =>
     sql`(SELECT pid${cols.length > 0 ? sql`, ${join(cols, raw(', '))}` : sql``}
     FROM ${c.rows(events, cols)} GROUP BY pid${only})`;
-  const max = c.dialect.aggregatesPerGroupBy;
+  // An incremental run's aggregation holds few profiles, so the wide state costs nothing and
+  // it stays whole: each group would look for the same profiles' events again.
+  const max = restrict === undefined ? c.dialect.aggregatesPerGroupBy : undefined;
   const groups = max === undefined ? [c.aggregateColumns()] : c.aggregateGroups(max);
   if (groups.length <= 1) return aggregate(groups[0] ?? []);
   // Every aggregation has a row for each profile with events, so an inner join loses none.

@@ -11,6 +11,7 @@ import { DEFAULT_END } from '../src/demo/options.js';
 import { startTailor } from '../src/runtime/tailor.js';
 import { Compiler } from '../src/segments/compile/compiler.js';
 import { modelParamsQuery } from '../src/segments/compile/model-params-query.js';
+import { perProfile } from '../src/segments/compile/one-pass.js';
 import { MODEL_SEGMENTS } from '../src/segments/engine/segment-engine.js';
 import { join, raw, render, type SqlFragment, sql } from '../src/stores/events/sql.js';
 import { arg, machine } from './lib.js';
@@ -49,7 +50,19 @@ log(`model cut points: ${(await time(modelParamsQuery(engine.dialect, ctx))).toF
 const all = await time(
   sql`SELECT max(COLUMNS(*)) FROM (SELECT pid, ${join(columns, raw(', '))} FROM ${events} GROUP BY pid)`,
 );
-log(`every aggregate together: ${all.toFixed(2)} s`);
+log(`every aggregate together, one GROUP BY: ${all.toFixed(2)} s`);
+const max = engine.dialect.aggregatesPerGroupBy;
+if (max !== undefined) {
+  const grouped = await time(sql`SELECT max(COLUMNS(*)) FROM ${perProfile(c, ctx)}`);
+  const groups = c.aggregateGroups(max);
+  log(
+    `as the one pass groups them (${groups.length} GROUP BYs by the events they see): ${grouped.toFixed(2)} s`,
+  );
+  for (const g of groups)
+    log(
+      `  ${String(g.columns.length).padStart(3)} columns over ${g.scope ? render(g.scope, (v) => JSON.stringify(v)).text : 'all events'}`,
+    );
+}
 const costs: { s: number; text: string }[] = [];
 for (const col of columns) {
   const s = await time(

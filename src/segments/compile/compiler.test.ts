@@ -5,7 +5,7 @@ import type { Node } from '../dsl.js';
 import { MODEL_SEGMENTS } from '../engine/segment-engine.js';
 import { DEFAULT_MODEL_SETTINGS } from '../models/model-settings.js';
 import { clickhouseDialect } from './clickhouse-dialect.js';
-import { type CompileContext, Compiler } from './compiler.js';
+import { type CompileContext, Compiler, selectItem } from './compiler.js';
 import { duckdbDialect } from './duckdb-dialect.js';
 import { stagedFullRun } from './staged-run.js';
 
@@ -102,7 +102,8 @@ describe('Compiler: aggregate groups', () => {
       });
     const text = (f: Parameters<typeof render>[0]) => render(f, (v) => JSON.stringify(v)).text;
     const all = c.aggregateColumns().map(text);
-    const groups = c.aggregateGroups(8).map((g) => g.map(text));
+    const scoped = c.aggregateGroups(8);
+    const groups = scoped.map((g) => g.columns.map(selectItem).map(text));
     expect(groups.length).toBeGreaterThan(1);
     expect(groups.flat().sort()).toEqual([...all].sort());
     const readers = new Map<string, Set<number>>();
@@ -117,6 +118,21 @@ describe('Compiler: aggregate groups', () => {
       // Over max only when one value's readers alone are more than max.
       if (g.length > 8) expect(reads.size).toBe(1);
     }
+    // The first group sees every event (it has a row for each profile); the others see only
+    // their columns' events, and each column's scope is part of its group's.
+    expect(scoped[0]!.scope).toBeUndefined();
+    expect(scoped[0]!.columns.every((col) => col.scope === undefined)).toBe(true);
+    for (const g of scoped.slice(1)) {
+      expect(g.scope).toBeDefined();
+      const scope = text(g.scope!);
+      for (const col of g.columns) expect(scope).toContain(col.scope!.key);
+    }
+    const productViews = scoped.filter((g) => g.scope && text(g.scope).includes('Product Viewed'));
+    expect(productViews.length).toBeGreaterThan(0);
+    // The order columns (RFM, lifecycle, spending) see only orders.
+    const orders = scoped.filter((g) => g.columns.some((col) => col.scope?.key.includes('event IN')));
+    expect(orders.length).toBeGreaterThan(0);
+    for (const g of orders) expect(text(g.scope!)).toBe(`(type = 'track' AND event IN ["Order Completed"])`);
   });
 });
 

@@ -43,8 +43,34 @@ export interface CompileContext {
  *     SELECT pid, count(*) FILTER (WHERE type = 'track' AND event = $1 AND ts >= $2) AS a0, …
  *     FROM <the workspace's events, attributed to surviving profiles> GROUP BY pid)
  */
+/**
+ * The events an aggregate column can see at all: its event type and names (the condition is
+ * implied by the column's own). Undefined: any event.
+ */
+interface Scope {
+  key: string;
+  cond: SqlFragment;
+}
+
+export interface AggregateColumn {
+  name: string;
+  expr: SqlFragment;
+  /** A count, which is 0 rather than NULL over no rows. */
+  zero: boolean;
+  scope: Scope | undefined;
+}
+
+/** Aggregate columns computed by one GROUP BY over the events where `scope` holds (all events: undefined). */
+export interface AggregateGroup {
+  scope: SqlFragment | undefined;
+  columns: AggregateColumn[];
+}
+
+/** `expr AS name`, a column of the aggregation's SELECT. */
+export const selectItem = (col: AggregateColumn) => sql`${col.expr} AS ${raw(col.name)}`;
+
 export class Compiler {
-  private readonly aggs = new Map<string, { name: string; expr: SqlFragment }>();
+  private readonly aggs = new Map<string, AggregateColumn>();
   private readonly reads = new Map<
     string,
     { name: string; expr: SqlFragment; where: Map<string, SqlFragment> }
@@ -60,7 +86,7 @@ export class Compiler {
   ) {
     this.models = new ModelExprs(
       dialect,
-      (fn, x, cond) => this.agg(fn, x, cond),
+      (fn, x, cond, scope) => this.agg(fn, x, cond, scope),
       ctx.now,
       this.orderCond(),
       this.revenue(),
@@ -76,7 +102,11 @@ export class Compiler {
 
   /** The aggregate columns registered so far, as `expr AS name` items. */
   aggregateColumns(): SqlFragment[] {
-    return [...this.aggs.values()].map((a) => sql`${a.expr} AS ${raw(a.name)}`);
+    return this.aggregateColumnList().map(selectItem);
+  }
+
+  aggregateColumnList(): AggregateColumn[] {
+    return [...this.aggs.values()];
   }
 
   /**
@@ -96,40 +126,74 @@ export class Compiler {
   }
 
   /**
-   * The aggregate columns in groups of at most `max`, columns that use the same JSON value in
-   * the same group (so that it is read once). A group larger than `max` stays whole.
+   * The aggregate columns in GROUP BYs, each over only the events its columns can see:
+   *
+   * - columns that see the same events (one event name, the order events, identify events…)
+   *   or read the same JSON value are one cluster, aggregated over the events any of its
+   *   columns sees (so a value is read once per row);
+   * - a cluster is split into groups of at most `max` columns, columns that read the same value
+   *   in the same group (a group larger than `max` stays whole);
+   * - the first group is over all events (the columns that see any event, if any): it has a
+   *   row for every profile, the others only for the profiles with events in their scope.
+   *
+   * A row then costs only the aggregates of its own event, not every aggregate's condition:
+   * an order is not tested by the forty columns about product views.
    */
-  aggregateGroups(max: number): SqlFragment[][] {
-    const cols = this.aggregateColumns();
-    const readsOf = cols.map((col) => render(col, (v) => JSON.stringify(v)).text.match(/\bj\d+\b/g) ?? []);
-    // Columns joined through the values they read (union-find over the column indexes).
-    const parent = cols.map((_, i) => i);
-    const root = (i: number): number => {
-      let r = i;
-      while (parent[r] !== r) r = parent[r]!;
-      return r;
-    };
-    const firstReader = new Map<string, number>();
+  aggregateGroups(max: number): AggregateGroup[] {
+    const cols = [...this.aggs.values()];
+    const readsOf = cols.map(
+      (col) => render(col.expr, (v) => JSON.stringify(v)).text.match(/\bj\d+\b/g) ?? [],
+    );
+    const byRead = unionFind(cols.length);
+    const byScope = unionFind(cols.length);
+    const first = new Map<string, number>();
     readsOf.forEach((reads, i) => {
       for (const r of reads) {
-        const j = firstReader.get(r);
-        if (j === undefined) firstReader.set(r, i);
-        else parent[root(i)] = root(j);
+        const j = first.get(r);
+        if (j === undefined) first.set(r, i);
+        else {
+          byRead.union(i, j);
+          byScope.union(i, j);
+        }
       }
+      const key = `scope:${cols[i]!.scope?.key ?? '*'}`;
+      const j = first.get(key);
+      if (j === undefined) first.set(key, i);
+      else byScope.union(i, j);
     });
-    const clusters = new Map<number, SqlFragment[]>();
-    cols.forEach((col, i) => {
-      const k = root(i);
-      clusters.set(k, [...(clusters.get(k) ?? []), col]);
-    });
-    // Largest first, each into the first group with room (first-fit decreasing).
-    const groups: SqlFragment[][] = [];
-    for (const cluster of [...clusters.values()].sort((a, b) => b.length - a.length)) {
-      const g = groups.find((x) => x.length + cluster.length <= max);
-      if (g) g.push(...cluster);
-      else groups.push([...cluster]);
+    const clusters = groupBy(cols.keys(), (i) => byScope.root(i));
+    const groups: AggregateGroup[] = [];
+    let base: AggregateGroup | undefined;
+    for (const members of clusters) {
+      const scopes = new Map<string, SqlFragment>();
+      let all = false;
+      for (const i of members) {
+        const sc = cols[i]!.scope;
+        if (sc) scopes.set(sc.key, sc.cond);
+        else all = true;
+      }
+      const scope = all
+        ? undefined
+        : join(
+            [...scopes.values()].map((c) => sql`(${c})`),
+            raw(' OR '),
+          );
+      // Readers of one value together, largest first, each into the first group with room.
+      const packed: AggregateColumn[][] = [];
+      const readClusters = groupBy(members, (i) => byRead.root(i)).sort((a, b) => b.length - a.length);
+      for (const rc of readClusters) {
+        const g = packed.find((x) => x.length + rc.length <= max);
+        const columns = rc.map((i) => cols[i]!);
+        if (g) g.push(...columns);
+        else packed.push(columns);
+      }
+      for (const columns of packed) {
+        const g = { scope, columns };
+        if (all && !base) base = g;
+        else groups.push(g);
+      }
     }
-    return groups;
+    return [base ?? { scope: undefined, columns: [] }, ...groups];
   }
 
   /** A boolean expression (over the aggregate columns and `pid`) that holds for members. */
@@ -137,21 +201,26 @@ export class Compiler {
     return this.node(def.root);
   }
 
-  private agg(fn: AggFn, x: SqlFragment | null, cond: SqlFragment): SqlFragment {
-    return this.column(this.dialect.aggIf(fn, x, cond));
+  /** `scope`, when given, must hold wherever `cond` does (see `aggregateGroups`). */
+  private agg(fn: AggFn, x: SqlFragment | null, cond: SqlFragment, scope?: SqlFragment): SqlFragment {
+    return this.column(this.dialect.aggIf(fn, x, cond), fn === 'count' || fn === 'uniq', scope);
   }
 
-  private argMax(x: SqlFragment, cond: SqlFragment): SqlFragment {
-    return this.column(this.dialect.argMaxIf(x, raw('ts'), cond));
+  private argMax(x: SqlFragment, cond: SqlFragment, scope: SqlFragment): SqlFragment {
+    return this.column(this.dialect.argMaxIf(x, raw('ts'), cond), false, scope);
   }
 
   /** Registers an aggregate column (once per distinct expression) and returns its name. */
-  private column(expr: SqlFragment): SqlFragment {
+  private column(expr: SqlFragment, zero: boolean, scope: SqlFragment | undefined): SqlFragment {
     const key = render(expr, (v) => JSON.stringify(v)).text;
+    const sc = scope && { key: render(scope, (v) => JSON.stringify(v)).text, cond: scope };
     let a = this.aggs.get(key);
     if (!a) {
-      a = { name: `a${this.aggs.size}`, expr };
+      a = { name: `a${this.aggs.size}`, expr, zero, scope: sc };
       this.aggs.set(key, a);
+    } else if (a.scope && a.scope.key !== sc?.key) {
+      // Registered again under another scope: it sees the events of both, so any.
+      a.scope = undefined;
     }
     return raw(a.name);
   }
@@ -192,23 +261,27 @@ export class Compiler {
       case 'computed':
         return compare(this.dialect, this.computed(n.trait), n);
       case 'event': {
-        const c = this.agg('count', null, this.eventCond(n.event, n.where, n.window));
+        const c = this.agg('count', null, this.eventCond(n.event, n.where, n.window), this.scope(n.event));
         const count = n.count ?? { op: 'at_least', value: 1 };
         const op = count.op === 'at_least' ? '>=' : count.op === 'at_most' ? '<=' : '=';
         return sql`(${c} ${raw(op)} ${count.value})`;
       }
       case 'no_event':
-        return sql`(${this.agg('count', null, this.eventCond(n.event, n.where, n.window))} = 0)`;
+        return sql`(${this.agg('count', null, this.eventCond(n.event, n.where, n.window), this.scope(n.event))} = 0)`;
       case 'first_event': {
         const cond = this.eventCond(n.event, n.where, undefined);
-        const first = this.agg('min', raw('ts'), cond);
-        return d.truthy(sql`(${this.agg('count', null, cond)} > 0 AND ${this.inWindow(first, n.window)})`);
+        const scope = this.scope(n.event);
+        const first = this.agg('min', raw('ts'), cond, scope);
+        return d.truthy(
+          sql`(${this.agg('count', null, cond, scope)} > 0 AND ${this.inWindow(first, n.window)})`,
+        );
       }
       case 'last_event': {
         const cond = this.eventCond(n.event, n.where, undefined);
-        const last = this.agg('max', raw('ts'), cond);
+        const scope = this.scope(n.event);
+        const last = this.agg('max', raw('ts'), cond, scope);
         return d.truthy(
-          sql`(${this.agg('count', null, cond)} > 0 AND ${last} < ${this.ctx.now - durationMs(n.olderThan)})`,
+          sql`(${this.agg('count', null, cond, scope)} > 0 AND ${last} < ${this.ctx.now - durationMs(n.olderThan)})`,
         );
       }
       case 'aggregate': {
@@ -220,12 +293,13 @@ export class Compiler {
         const nullAbsent = d.jsonTextNullWhenAbsent;
         const cond = nullAbsent ? events : sql`${events} AND ${d.jsonHas(raw('props'), n.property)}`;
         const numeric = nullAbsent ? cond : sql`${cond} AND ${value} IS NOT NULL`;
+        const scope = this.scope(n.event);
         const x =
           n.fn === 'count_distinct'
-            ? this.agg('uniq', text, cond)
+            ? this.agg('uniq', text, cond, scope)
             : n.fn === 'sum'
-              ? sql`coalesce(${this.agg('sum', value, numeric)}, 0)`
-              : this.agg(n.fn, value, numeric);
+              ? sql`coalesce(${this.agg('sum', value, numeric, scope)}, 0)`
+              : this.agg(n.fn, value, numeric, scope);
         return compare(this.dialect, { has: TRUE, text: x, num: x }, n.compare);
       }
       case 'sequence':
@@ -260,7 +334,7 @@ export class Compiler {
    */
   private eventCond(event: string, where: readonly PropertyFilter[] | undefined, window: Window | undefined) {
     const d = this.dialect;
-    const parts: SqlFragment[] = [sql`type = 'track' AND event = ${event}`];
+    const parts: SqlFragment[] = [this.scope(event)];
     if (window) parts.push(this.inWindow(raw('ts'), window));
     const rows = join(parts, raw(' AND '));
     for (const f of where ?? []) {
@@ -270,6 +344,11 @@ export class Compiler {
       parts.push(compare(d, { has, text, num: d.toNumber(text), textNullWhenAbsent: nullAbsent }, f));
     }
     return join(parts, raw(' AND '));
+  }
+
+  /** The events an aggregate about track event `event` can see. */
+  private scope(event: string): SqlFragment {
+    return sql`type = 'track' AND event = ${event}`;
   }
 
   /** An event property's text, read on the rows where `where` holds. */
@@ -293,8 +372,11 @@ export class Compiler {
     const cond = nullAbsent
       ? sql`type = 'identify' AND ${value} IS NOT NULL`
       : sql`type = 'identify' AND ${d.jsonHas(raw('traits'), n.trait)}`;
-    const text = this.argMax(value, cond);
-    const present = nullAbsent ? sql`${text} IS NOT NULL` : sql`${this.agg('count', null, cond)} > 0`;
+    const identify = raw(`type = 'identify'`);
+    const text = this.argMax(value, cond, identify);
+    const present = nullAbsent
+      ? sql`${text} IS NOT NULL`
+      : sql`${this.agg('count', null, cond, identify)} > 0`;
     const v = { has: present, text, num: d.toNumber(text) };
     const day = (days: number) => this.ctx.now - days * DAY;
     switch (n.op) {
@@ -349,9 +431,9 @@ export class Compiler {
     const d = this.dialect;
     const all = TRUE;
     const order = this.orderCond();
-    const orders = this.agg('count', null, order);
+    const orders = this.agg('count', null, order, order);
     const revenue = this.revenue();
-    const spend = sql`coalesce(${this.agg('sum', revenue, order)}, 0)`;
+    const spend = sql`coalesce(${this.agg('sum', revenue, order, order)}, 0)`;
     const num = (x: SqlFragment, has: SqlFragment = TRUE): Accessor => ({ has, text: x, num: x });
     switch (t) {
       case 'first_seen':
@@ -369,12 +451,12 @@ export class Compiler {
       case 'avg_order_value':
         return num(sql`${spend} / ${orders}`, sql`${orders} > 0`);
       case 'first_order_at':
-        return num(this.agg('min', raw('ts'), order), sql`${orders} > 0`);
+        return num(this.agg('min', raw('ts'), order, order), sql`${orders} > 0`);
       case 'last_order_at':
-        return num(this.agg('max', raw('ts'), order), sql`${orders} > 0`);
+        return num(this.agg('max', raw('ts'), order, order), sql`${orders} > 0`);
       case 'days_since_last_order':
         return num(
-          d.floorDiv(sql`(${this.ctx.now} - ${this.agg('max', raw('ts'), order)})`, DAY),
+          d.floorDiv(sql`(${this.ctx.now} - ${this.agg('max', raw('ts'), order, order)})`, DAY),
           sql`${orders} > 0`,
         );
     }
@@ -389,21 +471,22 @@ export class Compiler {
     const within = durationMs(n.within);
     const c1 = this.eventCond(n.first.event, n.first.where, n.window);
     const c2 = this.eventCond(n.second.event, n.second.where, undefined);
-    const seconds = this.agg('list', raw('ts'), c2);
+    const s1 = this.scope(n.first.event);
+    const seconds = this.agg('list', raw('ts'), c2, this.scope(n.second.event));
     if (n.followed) {
-      const firsts = this.agg('list', raw('ts'), c1);
+      const firsts = this.agg('list', raw('ts'), c1, s1);
       return d.truthy(
         d.listAnyPair(firsts, seconds, (x, y) => sql`${y} > ${x} AND ${y} <= ${x} + ${within}`),
       );
     }
-    const last = this.agg('max', raw('ts'), c1);
+    const last = this.agg('max', raw('ts'), c1, s1);
     const followedAfterLast = d.listAny(
       seconds,
       (y, [l]) => sql`${y} > ${l!} AND ${y} <= ${l!} + ${within}`,
       [last],
     );
     return d.truthy(
-      sql`(${this.agg('count', null, c1)} > 0 AND ${last} + ${within} <= ${this.ctx.now} AND NOT ${followedAfterLast})`,
+      sql`(${this.agg('count', null, c1, s1)} > 0 AND ${last} + ${within} <= ${this.ctx.now} AND NOT ${followedAfterLast})`,
     );
   }
 
@@ -417,10 +500,16 @@ export class Compiler {
     const recentFrom = now - durationMs(n.recent);
     const previousFrom = recentFrom - durationMs(n.previous);
     const base = this.eventCond(n.event, n.where, undefined);
-    const recent = this.agg('count', null, sql`${base} AND ts >= ${recentFrom}`);
-    const previous = this.agg('count', null, sql`${base} AND ts >= ${previousFrom} AND ts < ${recentFrom}`);
+    const scope = this.scope(n.event);
+    const recent = this.agg('count', null, sql`${base} AND ts >= ${recentFrom}`, scope);
+    const previous = this.agg(
+      'count',
+      null,
+      sql`${base} AND ts >= ${previousFrom} AND ts < ${recentFrom}`,
+      scope,
+    );
     if (n.change === 'stopped') return sql`(${previous} > 0 AND ${recent} = 0)`;
-    const before = this.agg('count', null, sql`${base} AND ts < ${previousFrom}`);
+    const before = this.agg('count', null, sql`${base} AND ts < ${previousFrom}`, scope);
     return sql`(${recent} > 0 AND ${previous} = 0 AND ${before} > 0)`;
   }
 
@@ -437,4 +526,29 @@ export class Compiler {
     this.inlined.set(id, expr);
     return expr;
   }
+}
+
+function unionFind(n: number) {
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r]!;
+    return r;
+  };
+  const union = (a: number, b: number) => {
+    parent[root(a)] = root(b);
+  };
+  return { root, union };
+}
+
+/** Items by key, in the order of each key's first item. */
+function groupBy<T>(items: Iterable<T>, key: (item: T) => unknown): T[][] {
+  const out = new Map<unknown, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const g = out.get(k);
+    if (g) g.push(item);
+    else out.set(k, [item]);
+  }
+  return [...out.values()];
 }

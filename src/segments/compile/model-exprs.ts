@@ -7,7 +7,8 @@ import type { AggFn, Dialect } from './dialect.js';
 
 const DAY = 86_400_000;
 const FALSE = raw('1 = 0');
-type Agg = (fn: AggFn, x: SqlFragment | null, cond: SqlFragment) => SqlFragment;
+/** An aggregate column; `scope` holds wherever `cond` does (Compiler.aggregateGroups). */
+type Agg = (fn: AggFn, x: SqlFragment | null, cond: SqlFragment, scope?: SqlFragment) => SqlFragment;
 
 export interface ModelContext {
   settings: ModelSettings;
@@ -50,11 +51,12 @@ export class ModelExprs {
   /** The RFM window's measures: last order time (R is ranked by it), order count, revenue. */
   rfmMeasures() {
     const cond = sql`${this.orderCond} AND ts >= ${this.now - this.m.settings.rfm.windowDays * DAY}`;
-    const f = this.agg('count', null, cond);
+    const o = this.orderCond;
+    const f = this.agg('count', null, cond, o);
     return {
-      r: this.agg('max', raw('ts'), cond),
+      r: this.agg('max', raw('ts'), cond, o),
       f,
-      m: sql`coalesce(${this.agg('sum', this.revenue, cond)}, 0)`,
+      m: sql`coalesce(${this.agg('sum', this.revenue, cond, o)}, 0)`,
       customer: sql`${f} > 0`,
     };
   }
@@ -71,7 +73,7 @@ export class ModelExprs {
   /** Spend in the spending window; spenders are those above zero. */
   spend(): SqlFragment {
     const cond = sql`${this.orderCond} AND ts >= ${this.now - this.m.settings.spending.windowDays * DAY}`;
-    return sql`coalesce(${this.agg('sum', this.revenue, cond)}, 0)`;
+    return sql`coalesce(${this.agg('sum', this.revenue, cond, this.orderCond)}, 0)`;
   }
 
   /** 1–5: one plus the number of quintile cuts the profile is above. */
@@ -121,10 +123,11 @@ export class ModelExprs {
    */
   private lifecycle(stage: (typeof MODEL_VALUES.lifecycle)[number]): SqlFragment {
     const l = this.m.settings.lifecycle;
-    const orders = this.agg('count', null, this.orderCond);
-    const first = this.agg('min', raw('ts'), this.orderCond);
-    const last = this.agg('max', raw('ts'), this.orderCond);
-    const times = this.agg('list', raw('ts'), this.orderCond);
+    const o = this.orderCond;
+    const orders = this.agg('count', null, o, o);
+    const first = this.agg('min', raw('ts'), o, o);
+    const last = this.agg('max', raw('ts'), o, o);
+    const times = this.agg('list', raw('ts'), o, o);
     const churnMs = l.churnDays * DAY;
     const gapBeforeLast = sql`NOT ${this.d.listAny(
       times,
@@ -180,8 +183,8 @@ export class ModelExprs {
   interest(category: string, categoryOf: SqlFragment, interestCond: SqlFragment): SqlFragment {
     const i = this.m.settings.interests;
     const cond = sql`${interestCond} AND ts >= ${this.now - i.windowDays * DAY}`;
-    const mine = this.agg('count', null, sql`${cond} AND ${categoryOf} = ${category}`);
-    const all = this.agg('freq', categoryOf, sql`${cond} AND ${categoryOf} IS NOT NULL`);
+    const mine = this.agg('count', null, sql`${cond} AND ${categoryOf} = ${category}`, interestCond);
+    const all = this.agg('freq', categoryOf, sql`${cond} AND ${categoryOf} IS NOT NULL`, interestCond);
     return this.d.truthy(sql`(${mine} > 0 AND ${this.d.moreFrequent(all, mine)} < ${i.top})`);
   }
 

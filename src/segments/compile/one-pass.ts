@@ -1,6 +1,6 @@
 import { join, raw, type SqlFragment, sql } from '../../stores/events/sql.js';
 import type { Definition } from '../dsl.js';
-import { type CompileContext, Compiler } from './compiler.js';
+import { type AggregateGroup, type CompileContext, Compiler, selectItem } from './compiler.js';
 import type { Dialect } from './dialect.js';
 
 export interface SegmentToEvaluate {
@@ -70,18 +70,32 @@ export function perProfile(
 ): SqlFragment {
   const only = restrict === undefined ? sql`` : sql` HAVING pid IN ${restrict}`;
   const events = c.dialect.attributedEvents(ctx.workspaceId, ctx.now, restrict, sources);
-  const aggregate = (cols: SqlFragment[]) =>
-    sql`(SELECT pid${cols.length > 0 ? sql`, ${join(cols, raw(', '))}` : sql``}
-    FROM ${c.rows(events, cols)} GROUP BY pid${only})`;
+  const aggregate = (g: AggregateGroup) => {
+    const cols = g.columns.map(selectItem);
+    const rows = g.scope === undefined ? events : sql`(SELECT * FROM ${events} WHERE ${g.scope})`;
+    return sql`(SELECT pid${cols.length > 0 ? sql`, ${join(cols, raw(', '))}` : sql``}
+    FROM ${c.rows(rows, cols)} GROUP BY pid${only})`;
+  };
   // An incremental run's aggregation holds few profiles, so the wide state costs nothing and
   // it stays whole: each group would look for the same profiles' events again.
   const max = restrict === undefined ? c.dialect.aggregatesPerGroupBy : undefined;
-  const groups = max === undefined ? [c.aggregateColumns()] : c.aggregateGroups(max);
-  if (groups.length <= 1) return aggregate(groups[0] ?? []);
-  // Every aggregation has a row for each profile with events, so an inner join loses none.
-  const [first, ...rest] = groups.map((g, i) => sql`${aggregate(g)} AS ${raw(`g${i}`)}`);
-  return sql`(SELECT * FROM ${first!}${join(
-    rest.map((g) => sql` JOIN ${g} USING (pid)`),
+  const groups =
+    max === undefined ? [{ scope: undefined, columns: c.aggregateColumnList() }] : c.aggregateGroups(max);
+  if (groups.length <= 1) return aggregate(groups[0]!);
+  // The first group, over all events, has a row for every profile with events; the others
+  // only where the profile has events in their scope, and their counts are 0 elsewhere.
+  const [base, ...rest] = groups as [AggregateGroup, ...AggregateGroup[]];
+  const items = [
+    sql`g0.pid AS pid`,
+    ...base.columns.map((col) => raw(`g0.${col.name}`)),
+    ...rest.flatMap((g, i) =>
+      g.columns.map((col) =>
+        col.zero ? raw(`coalesce(g${i + 1}.${col.name}, 0) AS ${col.name}`) : raw(`g${i + 1}.${col.name}`),
+      ),
+    ),
+  ];
+  return sql`(SELECT ${join(items, raw(', '))} FROM ${aggregate(base)} AS g0${join(
+    rest.map((g, i) => sql` LEFT JOIN ${aggregate(g)} AS ${raw(`g${i + 1}`)} USING (pid)`),
     raw(''),
   )})`;
 }

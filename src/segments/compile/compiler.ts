@@ -47,10 +47,10 @@ export interface CompileContext {
  * The events an aggregate column can see at all: its event type and names (the condition is
  * implied by the column's own). Undefined: any event.
  */
-interface Scope {
-  key: string;
-  cond: SqlFragment;
-}
+export type Scope = { type: 'track'; events: readonly string[] } | { type: 'identify' };
+
+const scopeKey = (s: Scope) =>
+  s.type === 'track' ? `track:${JSON.stringify([...s.events].sort())}` : s.type;
 
 export interface AggregateColumn {
   name: string;
@@ -89,6 +89,7 @@ export class Compiler {
       (fn, x, cond, scope) => this.agg(fn, x, cond, scope),
       ctx.now,
       this.orderCond(),
+      this.orderScope(),
       this.revenue(),
       ctx.models,
       () => this.activeDays30(),
@@ -156,7 +157,8 @@ export class Compiler {
           byScope.union(i, j);
         }
       }
-      const key = `scope:${cols[i]!.scope?.key ?? '*'}`;
+      const sc = cols[i]!.scope;
+      const key = `scope:${sc ? scopeKey(sc) : '*'}`;
       const j = first.get(key);
       if (j === undefined) first.set(key, i);
       else byScope.union(i, j);
@@ -165,19 +167,20 @@ export class Compiler {
     const groups: AggregateGroup[] = [];
     let base: AggregateGroup | undefined;
     for (const members of clusters) {
-      const scopes = new Map<string, SqlFragment>();
+      const events = new Set<string>();
+      let identify = false;
       let all = false;
       for (const i of members) {
         const sc = cols[i]!.scope;
-        if (sc) scopes.set(sc.key, sc.cond);
-        else all = true;
+        if (!sc) all = true;
+        else if (sc.type === 'identify') identify = true;
+        else for (const e of sc.events) events.add(e);
       }
-      const scope = all
-        ? undefined
-        : join(
-            [...scopes.values()].map((c) => sql`(${c})`),
-            raw(' OR '),
-          );
+      const conds = [
+        ...(events.size > 0 ? [sql`type = 'track' AND event IN ${[...events].sort()}`] : []),
+        ...(identify ? [raw(`type = 'identify'`)] : []),
+      ];
+      const scope = all ? undefined : conds.length === 1 ? conds[0] : sql`(${conds[0]!}) OR (${conds[1]!})`;
       // Readers of one value together, largest first, each into the first group with room.
       const packed: AggregateColumn[][] = [];
       const readClusters = groupBy(members, (i) => byRead.root(i)).sort((a, b) => b.length - a.length);
@@ -202,25 +205,27 @@ export class Compiler {
   }
 
   /** `scope`, when given, must hold wherever `cond` does (see `aggregateGroups`). */
-  private agg(fn: AggFn, x: SqlFragment | null, cond: SqlFragment, scope?: SqlFragment): SqlFragment {
+  private agg(fn: AggFn, x: SqlFragment | null, cond: SqlFragment, scope?: Scope): SqlFragment {
     return this.column(this.dialect.aggIf(fn, x, cond), fn === 'count' || fn === 'uniq', scope);
   }
 
-  private argMax(x: SqlFragment, cond: SqlFragment, scope: SqlFragment): SqlFragment {
+  private argMax(x: SqlFragment, cond: SqlFragment, scope: Scope): SqlFragment {
     return this.column(this.dialect.argMaxIf(x, raw('ts'), cond), false, scope);
   }
 
   /** Registers an aggregate column (once per distinct expression) and returns its name. */
-  private column(expr: SqlFragment, zero: boolean, scope: SqlFragment | undefined): SqlFragment {
+  private column(expr: SqlFragment, zero: boolean, scope: Scope | undefined): SqlFragment {
     const key = render(expr, (v) => JSON.stringify(v)).text;
-    const sc = scope && { key: render(scope, (v) => JSON.stringify(v)).text, cond: scope };
     let a = this.aggs.get(key);
     if (!a) {
-      a = { name: `a${this.aggs.size}`, expr, zero, scope: sc };
+      a = { name: `a${this.aggs.size}`, expr, zero, scope };
       this.aggs.set(key, a);
-    } else if (a.scope && a.scope.key !== sc?.key) {
-      // Registered again under another scope: it sees the events of both, so any.
-      a.scope = undefined;
+    } else if (a.scope && (!scope || scopeKey(a.scope) !== scopeKey(scope))) {
+      // Registered again under another scope: it sees the events of both.
+      a.scope =
+        a.scope.type === 'track' && scope?.type === 'track'
+          ? { type: 'track', events: [...new Set([...a.scope.events, ...scope.events])] }
+          : undefined;
     }
     return raw(a.name);
   }
@@ -322,7 +327,10 @@ export class Compiler {
       case 'interest': {
         const s = this.ctx.settings;
         const cond = sql`type = 'track' AND event IN ${s.interestEvents}`;
-        return this.models.interest(n.category, this.prop(s.categoryProperty, cond), cond);
+        return this.models.interest(n.category, this.prop(s.categoryProperty, cond), cond, {
+          type: 'track',
+          events: s.interestEvents,
+        });
       }
     }
   }
@@ -334,7 +342,7 @@ export class Compiler {
    */
   private eventCond(event: string, where: readonly PropertyFilter[] | undefined, window: Window | undefined) {
     const d = this.dialect;
-    const parts: SqlFragment[] = [this.scope(event)];
+    const parts: SqlFragment[] = [sql`type = 'track' AND event = ${event}`];
     if (window) parts.push(this.inWindow(raw('ts'), window));
     const rows = join(parts, raw(' AND '));
     for (const f of where ?? []) {
@@ -347,8 +355,8 @@ export class Compiler {
   }
 
   /** The events an aggregate about track event `event` can see. */
-  private scope(event: string): SqlFragment {
-    return sql`type = 'track' AND event = ${event}`;
+  private scope(event: string): Scope {
+    return { type: 'track', events: [event] };
   }
 
   /** An event property's text, read on the rows where `where` holds. */
@@ -372,7 +380,7 @@ export class Compiler {
     const cond = nullAbsent
       ? sql`type = 'identify' AND ${value} IS NOT NULL`
       : sql`type = 'identify' AND ${d.jsonHas(raw('traits'), n.trait)}`;
-    const identify = raw(`type = 'identify'`);
+    const identify: Scope = { type: 'identify' };
     const text = this.argMax(value, cond, identify);
     const present = nullAbsent
       ? sql`${text} IS NOT NULL`
@@ -411,6 +419,10 @@ export class Compiler {
     return this.agg('uniq', this.localDay(from), sql`ts >= ${from}`);
   }
 
+  private orderScope(): Scope {
+    return { type: 'track', events: this.ctx.settings.orderEvents };
+  }
+
   private orderCond(): SqlFragment {
     return sql`type = 'track' AND event IN ${this.ctx.settings.orderEvents}`;
   }
@@ -431,9 +443,10 @@ export class Compiler {
     const d = this.dialect;
     const all = TRUE;
     const order = this.orderCond();
-    const orders = this.agg('count', null, order, order);
+    const os = this.orderScope();
+    const orders = this.agg('count', null, order, os);
     const revenue = this.revenue();
-    const spend = sql`coalesce(${this.agg('sum', revenue, order, order)}, 0)`;
+    const spend = sql`coalesce(${this.agg('sum', revenue, order, os)}, 0)`;
     const num = (x: SqlFragment, has: SqlFragment = TRUE): Accessor => ({ has, text: x, num: x });
     switch (t) {
       case 'first_seen':
@@ -451,12 +464,12 @@ export class Compiler {
       case 'avg_order_value':
         return num(sql`${spend} / ${orders}`, sql`${orders} > 0`);
       case 'first_order_at':
-        return num(this.agg('min', raw('ts'), order, order), sql`${orders} > 0`);
+        return num(this.agg('min', raw('ts'), order, os), sql`${orders} > 0`);
       case 'last_order_at':
-        return num(this.agg('max', raw('ts'), order, order), sql`${orders} > 0`);
+        return num(this.agg('max', raw('ts'), order, os), sql`${orders} > 0`);
       case 'days_since_last_order':
         return num(
-          d.floorDiv(sql`(${this.ctx.now} - ${this.agg('max', raw('ts'), order, order)})`, DAY),
+          d.floorDiv(sql`(${this.ctx.now} - ${this.agg('max', raw('ts'), order, os)})`, DAY),
           sql`${orders} > 0`,
         );
     }

@@ -37,6 +37,11 @@ export interface Dialect {
    * aggregations of the same rows, joined on the profile. Undefined: one aggregation.
    */
   readonly aggregatesPerGroupBy?: number;
+  /**
+   * The per-profile rows of several aggregations joined on the profile, computed once before
+   * the definitions read them (the split aggregations only exist where this is defined).
+   */
+  materialize?(rows: SqlFragment): SqlFragment;
   /** Text to a double, NULL when it is not a number. */
   toNumber(text: SqlFragment): SqlFragment;
   /** Text holding an ISO date or date-time to epoch milliseconds, NULL when unreadable. */

@@ -3,12 +3,13 @@ import type { MODEL_VALUES, ModelName } from '../dsl.js';
 import type { Cut, ModelParams } from '../models/model-params.js';
 import type { ModelSettings } from '../models/model-settings.js';
 import { RF_GRID, RFM_CLASSES, type RfGridSegment, type RfmClass } from '../models/rfm-rules.js';
+import type { Scope } from './compiler.js';
 import type { AggFn, Dialect } from './dialect.js';
 
 const DAY = 86_400_000;
 const FALSE = raw('1 = 0');
 /** An aggregate column; `scope` holds wherever `cond` does (Compiler.aggregateGroups). */
-type Agg = (fn: AggFn, x: SqlFragment | null, cond: SqlFragment, scope?: SqlFragment) => SqlFragment;
+type Agg = (fn: AggFn, x: SqlFragment | null, cond: SqlFragment, scope?: Scope) => SqlFragment;
 
 export interface ModelContext {
   settings: ModelSettings;
@@ -27,6 +28,8 @@ export class ModelExprs {
     private readonly agg: Agg,
     private readonly now: number,
     private readonly orderCond: SqlFragment,
+    /** The events `orderCond` can hold on. */
+    private readonly orderScope: Scope,
     private readonly revenue: SqlFragment,
     private readonly m: ModelContext,
     /** Distinct days with events in the last 30 of the workspace's calendar (Compiler.activeDays30). */
@@ -51,7 +54,7 @@ export class ModelExprs {
   /** The RFM window's measures: last order time (R is ranked by it), order count, revenue. */
   rfmMeasures() {
     const cond = sql`${this.orderCond} AND ts >= ${this.now - this.m.settings.rfm.windowDays * DAY}`;
-    const o = this.orderCond;
+    const o = this.orderScope;
     const f = this.agg('count', null, cond, o);
     return {
       r: this.agg('max', raw('ts'), cond, o),
@@ -73,7 +76,7 @@ export class ModelExprs {
   /** Spend in the spending window; spenders are those above zero. */
   spend(): SqlFragment {
     const cond = sql`${this.orderCond} AND ts >= ${this.now - this.m.settings.spending.windowDays * DAY}`;
-    return sql`coalesce(${this.agg('sum', this.revenue, cond, this.orderCond)}, 0)`;
+    return sql`coalesce(${this.agg('sum', this.revenue, cond, this.orderScope)}, 0)`;
   }
 
   /** 1–5: one plus the number of quintile cuts the profile is above. */
@@ -124,10 +127,11 @@ export class ModelExprs {
   private lifecycle(stage: (typeof MODEL_VALUES.lifecycle)[number]): SqlFragment {
     const l = this.m.settings.lifecycle;
     const o = this.orderCond;
-    const orders = this.agg('count', null, o, o);
-    const first = this.agg('min', raw('ts'), o, o);
-    const last = this.agg('max', raw('ts'), o, o);
-    const times = this.agg('list', raw('ts'), o, o);
+    const os = this.orderScope;
+    const orders = this.agg('count', null, o, os);
+    const first = this.agg('min', raw('ts'), o, os);
+    const last = this.agg('max', raw('ts'), o, os);
+    const times = this.agg('list', raw('ts'), o, os);
     const churnMs = l.churnDays * DAY;
     const gapBeforeLast = sql`NOT ${this.d.listAny(
       times,
@@ -180,11 +184,11 @@ export class ModelExprs {
   }
 
   /** Among the profile's `top` most frequent categories in the interest window (ties share a place). */
-  interest(category: string, categoryOf: SqlFragment, interestCond: SqlFragment): SqlFragment {
+  interest(category: string, categoryOf: SqlFragment, interestCond: SqlFragment, scope: Scope): SqlFragment {
     const i = this.m.settings.interests;
     const cond = sql`${interestCond} AND ts >= ${this.now - i.windowDays * DAY}`;
-    const mine = this.agg('count', null, sql`${cond} AND ${categoryOf} = ${category}`, interestCond);
-    const all = this.agg('freq', categoryOf, sql`${cond} AND ${categoryOf} IS NOT NULL`, interestCond);
+    const mine = this.agg('count', null, sql`${cond} AND ${categoryOf} = ${category}`, scope);
+    const all = this.agg('freq', categoryOf, sql`${cond} AND ${categoryOf} IS NOT NULL`, scope);
     return this.d.truthy(sql`(${mine} > 0 AND ${this.d.moreFrequent(all, mine)} < ${i.top})`);
   }
 

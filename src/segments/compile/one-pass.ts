@@ -94,8 +94,9 @@ export function perProfile(
       ),
     ),
   ];
-  return sql`(SELECT ${join(items, raw(', '))} FROM ${aggregate(base)} AS g0${join(
+  const joined = sql`(SELECT ${join(items, raw(', '))} FROM ${aggregate(base)} AS g0${join(
     rest.map((g, i) => sql` LEFT JOIN ${aggregate(g)} AS ${raw(`g${i + 1}`)} USING (pid)`),
     raw(''),
   )})`;
+  return c.dialect.materialize?.(joined) ?? joined;
 }

@@ -47,10 +47,16 @@ export interface CompileContext {
  * The events an aggregate column can see at all: its event type and names (the condition is
  * implied by the column's own). Undefined: any event.
  */
-export type Scope = { type: 'track'; events: readonly string[] } | { type: 'identify' };
+/** Track events of these names, from `from` (epoch ms) on when given. */
+export type TrackScope = { type: 'track'; events: readonly string[]; from?: number };
+export type Scope = TrackScope | { type: 'identify' };
 
+/** Columns of one key are aggregated together; `from` only narrows the rows. */
 const scopeKey = (s: Scope) =>
   s.type === 'track' ? `track:${JSON.stringify([...s.events].sort())}` : s.type;
+/** The earlier start; none when either has none. */
+const earlier = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined ? undefined : Math.min(a, b);
 
 export interface AggregateColumn {
   name: string;
@@ -168,16 +174,21 @@ export class Compiler {
     let base: AggregateGroup | undefined;
     for (const members of clusters) {
       const events = new Set<string>();
+      let from: number | undefined = Number.POSITIVE_INFINITY;
       let identify = false;
       let all = false;
       for (const i of members) {
         const sc = cols[i]!.scope;
         if (!sc) all = true;
         else if (sc.type === 'identify') identify = true;
-        else for (const e of sc.events) events.add(e);
+        else {
+          for (const e of sc.events) events.add(e);
+          from = earlier(from, sc.from);
+        }
       }
+      const since = from === undefined ? sql`` : sql` AND ts >= ${from}`;
       const conds = [
-        ...(events.size > 0 ? [sql`type = 'track' AND event IN ${[...events].sort()}`] : []),
+        ...(events.size > 0 ? [sql`type = 'track' AND event IN ${[...events].sort()}${since}`] : []),
         ...(identify ? [raw(`type = 'identify'`)] : []),
       ];
       const scope = all ? undefined : conds.length === 1 ? conds[0] : sql`(${conds[0]!}) OR (${conds[1]!})`;
@@ -224,7 +235,11 @@ export class Compiler {
       // Registered again under another scope: it sees the events of both.
       a.scope =
         a.scope.type === 'track' && scope?.type === 'track'
-          ? { type: 'track', events: [...new Set([...a.scope.events, ...scope.events])] }
+          ? {
+              type: 'track',
+              events: [...new Set([...a.scope.events, ...scope.events])],
+              from: earlier(a.scope.from, scope.from),
+            }
           : undefined;
     }
     return raw(a.name);
@@ -266,13 +281,18 @@ export class Compiler {
       case 'computed':
         return compare(this.dialect, this.computed(n.trait), n);
       case 'event': {
-        const c = this.agg('count', null, this.eventCond(n.event, n.where, n.window), this.scope(n.event));
+        const c = this.agg(
+          'count',
+          null,
+          this.eventCond(n.event, n.where, n.window),
+          this.scope(n.event, n.window),
+        );
         const count = n.count ?? { op: 'at_least', value: 1 };
         const op = count.op === 'at_least' ? '>=' : count.op === 'at_most' ? '<=' : '=';
         return sql`(${c} ${raw(op)} ${count.value})`;
       }
       case 'no_event':
-        return sql`(${this.agg('count', null, this.eventCond(n.event, n.where, n.window), this.scope(n.event))} = 0)`;
+        return sql`(${this.agg('count', null, this.eventCond(n.event, n.where, n.window), this.scope(n.event, n.window))} = 0)`;
       case 'first_event': {
         const cond = this.eventCond(n.event, n.where, undefined);
         const scope = this.scope(n.event);
@@ -298,7 +318,7 @@ export class Compiler {
         const nullAbsent = d.jsonTextNullWhenAbsent;
         const cond = nullAbsent ? events : sql`${events} AND ${d.jsonHas(raw('props'), n.property)}`;
         const numeric = nullAbsent ? cond : sql`${cond} AND ${value} IS NOT NULL`;
-        const scope = this.scope(n.event);
+        const scope = this.scope(n.event, n.window);
         const x =
           n.fn === 'count_distinct'
             ? this.agg('uniq', text, cond, scope)
@@ -355,8 +375,15 @@ export class Compiler {
   }
 
   /** The events an aggregate about track event `event` can see. */
-  private scope(event: string): Scope {
-    return { type: 'track', events: [event] };
+  /** The events an aggregate about track event `event` can see, inside `window` when given. */
+  private scope(event: string, window?: Window | number): Scope {
+    const from =
+      window === undefined || typeof window === 'number'
+        ? window
+        : 'last' in window
+          ? this.ctx.now - durationMs(window.last)
+          : Date.parse(window.between.from);
+    return from === undefined ? { type: 'track', events: [event] } : { type: 'track', events: [event], from };
   }
 
   /** An event property's text, read on the rows where `where` holds. */
@@ -419,7 +446,7 @@ export class Compiler {
     return this.agg('uniq', this.localDay(from), sql`ts >= ${from}`);
   }
 
-  private orderScope(): Scope {
+  private orderScope(): TrackScope {
     return { type: 'track', events: this.ctx.settings.orderEvents };
   }
 
@@ -484,7 +511,7 @@ export class Compiler {
     const within = durationMs(n.within);
     const c1 = this.eventCond(n.first.event, n.first.where, n.window);
     const c2 = this.eventCond(n.second.event, n.second.where, undefined);
-    const s1 = this.scope(n.first.event);
+    const s1 = this.scope(n.first.event, n.window);
     const seconds = this.agg('list', raw('ts'), c2, this.scope(n.second.event));
     if (n.followed) {
       const firsts = this.agg('list', raw('ts'), c1, s1);
@@ -513,16 +540,12 @@ export class Compiler {
     const recentFrom = now - durationMs(n.recent);
     const previousFrom = recentFrom - durationMs(n.previous);
     const base = this.eventCond(n.event, n.where, undefined);
-    const scope = this.scope(n.event);
-    const recent = this.agg('count', null, sql`${base} AND ts >= ${recentFrom}`, scope);
-    const previous = this.agg(
-      'count',
-      null,
-      sql`${base} AND ts >= ${previousFrom} AND ts < ${recentFrom}`,
-      scope,
-    );
+    const count = (cond: SqlFragment, from?: number) =>
+      this.agg('count', null, cond, this.scope(n.event, from));
+    const recent = count(sql`${base} AND ts >= ${recentFrom}`, recentFrom);
+    const previous = count(sql`${base} AND ts >= ${previousFrom} AND ts < ${recentFrom}`, previousFrom);
     if (n.change === 'stopped') return sql`(${previous} > 0 AND ${recent} = 0)`;
-    const before = this.agg('count', null, sql`${base} AND ts < ${previousFrom}`, scope);
+    const before = count(sql`${base} AND ts < ${previousFrom}`);
     return sql`(${recent} > 0 AND ${previous} = 0 AND ${before} > 0)`;
   }
 

@@ -3,7 +3,7 @@ import type { MODEL_VALUES, ModelName } from '../dsl.js';
 import type { Cut, ModelParams } from '../models/model-params.js';
 import type { ModelSettings } from '../models/model-settings.js';
 import { RF_GRID, RFM_CLASSES, type RfGridSegment, type RfmClass } from '../models/rfm-rules.js';
-import type { Scope } from './compiler.js';
+import type { Scope, TrackScope } from './compiler.js';
 import type { AggFn, Dialect } from './dialect.js';
 
 const DAY = 86_400_000;
@@ -29,7 +29,7 @@ export class ModelExprs {
     private readonly now: number,
     private readonly orderCond: SqlFragment,
     /** The events `orderCond` can hold on. */
-    private readonly orderScope: Scope,
+    private readonly orderScope: TrackScope,
     private readonly revenue: SqlFragment,
     private readonly m: ModelContext,
     /** Distinct days with events in the last 30 of the workspace's calendar (Compiler.activeDays30). */
@@ -53,8 +53,9 @@ export class ModelExprs {
 
   /** The RFM window's measures: last order time (R is ranked by it), order count, revenue. */
   rfmMeasures() {
-    const cond = sql`${this.orderCond} AND ts >= ${this.now - this.m.settings.rfm.windowDays * DAY}`;
-    const o = this.orderScope;
+    const from = this.now - this.m.settings.rfm.windowDays * DAY;
+    const cond = sql`${this.orderCond} AND ts >= ${from}`;
+    const o = { ...this.orderScope, from };
     const f = this.agg('count', null, cond, o);
     return {
       r: this.agg('max', raw('ts'), cond, o),
@@ -75,8 +76,9 @@ export class ModelExprs {
 
   /** Spend in the spending window; spenders are those above zero. */
   spend(): SqlFragment {
-    const cond = sql`${this.orderCond} AND ts >= ${this.now - this.m.settings.spending.windowDays * DAY}`;
-    return sql`coalesce(${this.agg('sum', this.revenue, cond, this.orderScope)}, 0)`;
+    const from = this.now - this.m.settings.spending.windowDays * DAY;
+    const cond = sql`${this.orderCond} AND ts >= ${from}`;
+    return sql`coalesce(${this.agg('sum', this.revenue, cond, { ...this.orderScope, from })}, 0)`;
   }
 
   /** 1–5: one plus the number of quintile cuts the profile is above. */
@@ -184,9 +186,16 @@ export class ModelExprs {
   }
 
   /** Among the profile's `top` most frequent categories in the interest window (ties share a place). */
-  interest(category: string, categoryOf: SqlFragment, interestCond: SqlFragment, scope: Scope): SqlFragment {
+  interest(
+    category: string,
+    categoryOf: SqlFragment,
+    interestCond: SqlFragment,
+    events: TrackScope,
+  ): SqlFragment {
     const i = this.m.settings.interests;
-    const cond = sql`${interestCond} AND ts >= ${this.now - i.windowDays * DAY}`;
+    const from = this.now - i.windowDays * DAY;
+    const cond = sql`${interestCond} AND ts >= ${from}`;
+    const scope = { ...events, from };
     const mine = this.agg('count', null, sql`${cond} AND ${categoryOf} = ${category}`, scope);
     const all = this.agg('freq', categoryOf, sql`${cond} AND ${categoryOf} IS NOT NULL`, scope);
     return this.d.truthy(sql`(${mine} > 0 AND ${this.d.moreFrequent(all, mine)} < ${i.top})`);

@@ -4,7 +4,7 @@
  * aggregation, next to the bare scan and group-by, and the model cut points' query. Any
  * workspace loaded by `tailor demo` will do; the costs grow about linearly with the events.
  *
- *   npx tsx bench/segments-profile.ts --data-dir /tmp/big --workspace big [--top 30]
+ *   npx tsx bench/segments-profile.ts --data-dir /tmp/big --workspace big [--top 30] [--groups-only]
  */
 import { loadConfig } from '../src/config/env.js';
 import { DEFAULT_END } from '../src/demo/options.js';
@@ -70,6 +70,10 @@ if (max !== undefined) {
     const over = g.scope ? render(g.scope, (v) => JSON.stringify(v)).text : 'all events';
     log(`  ${s.toFixed(2).padStart(6)} s  ${String(g.columns.length).padStart(3)} columns over ${over}`);
   }
+}
+if (process.argv.includes('--groups-only')) {
+  await tailor.close();
+  process.exit(0);
 }
 const costs: { s: number; text: string }[] = [];
 for (const col of columns) {

@@ -72,6 +72,28 @@ describe('Compiler: JSON values read once per row', () => {
     expect(aggs.join(' ')).not.toContain('json_extract');
   });
 
+  it('reads several keys of one JSON column with one parse (duckdb)', () => {
+    const c = new Compiler(duckdbDialect, ctx);
+    c.definition({
+      version: 1,
+      root: {
+        type: 'and',
+        children: [
+          { type: 'trait', trait: 'city', op: 'eq', value: '上海' },
+          { type: 'trait', trait: 'gender', op: 'eq', value: 'female' },
+          { type: 'computed', trait: 'total_spend', op: 'gte', value: 100 },
+        ],
+      },
+    });
+    const rows = text(c.rows(raw('events')));
+    // One list of the two traits, one of the three revenue properties; no key on its own.
+    expect(rows.match(/json_extract_string\(traits, \[[^\]]*\]\)/g)).toHaveLength(1);
+    expect(rows.match(/json_extract_string\(props, \[[^\]]*\]\)/g)).toHaveLength(1);
+    expect(rows).not.toMatch(/json_extract_string\((props|traits), "/);
+    expect(rows).toMatch(/_all\[1\] AS j\d+/);
+    expect(rows).toMatch(/_all\[3\] AS j\d+/);
+  });
+
   it('computes no read that no aggregate uses (duckdb)', () => {
     // The order amount is registered when the compiler is made; a count needs no JSON.
     const c = new Compiler(duckdbDialect, ctx);
@@ -92,6 +114,8 @@ describe('Compiler: aggregate groups', () => {
     const c = new Compiler(duckdbDialect, ctx);
     for (const s of MODEL_SEGMENTS) c.definition(s.definition);
     c.definition({ version: 1, root: { type: 'event', event: 'Order Completed' } });
+    c.definition({ version: 1, root: { type: 'event', event: 'Sign Up' } });
+    c.definition({ version: 1, root: { type: 'event', event: 'Coupon Applied' } });
     for (const category of ['shoes', 'bags', 'toys', 'books'])
       c.definition({
         version: 1,
@@ -137,7 +161,15 @@ describe('Compiler: aggregate groups', () => {
       g.columns.some((col) => col.scope?.type === 'track' && col.scope.events.includes('Order Completed')),
     );
     expect(orders.length).toBeGreaterThan(0);
-    for (const g of orders) expect(text(g.scope!)).toBe(`type = 'track' AND event IN ["Order Completed"]`);
+    for (const g of orders) expect(text(g.scope!)).toContain(`event IN ["Order Completed"]`);
+    // Windowed columns are apart from the others, and their group reads only its window.
+    const only = orders.map((g) => text(g.scope!));
+    expect(only.some((t) => /event IN \["Order Completed"\] AND ts >= \d+/.test(t))).toBe(true);
+    expect(only).toContain(`type = 'track' AND event IN ["Order Completed"]`);
+    // Clusters of a few columns share a group.
+    const rare = scoped.filter((g) => g.scope && /Sign Up|Coupon Applied/.test(text(g.scope)));
+    expect(rare).toHaveLength(1);
+    expect(text(rare[0]!.scope!)).toMatch(/Sign Up.* OR .*Coupon Applied|Coupon Applied.* OR .*Sign Up/);
   });
 });
 

@@ -51,6 +51,12 @@ export interface CompileContext {
 export type TrackScope = { type: 'track'; events: readonly string[]; from?: number };
 export type Scope = TrackScope | { type: 'identify' };
 
+/**
+ * Aggregations of at most this many columns share one. Each aggregation is joined to the
+ * others, which costs about as much whatever its size: at 10 M events the benchmark's 50 took
+ * 7.6 s in 13 aggregations and 5.9 s with those of ≤ 4 (or ≤ 6) columns merged into one (6).
+ */
+const SMALL_GROUP = 4;
 /** Columns of one key are aggregated together; `from` only narrows the rows. */
 const scopeKey = (s: Scope) =>
   s.type === 'track' ? `track:${JSON.stringify([...s.events].sort())}` : s.type;
@@ -79,7 +85,13 @@ export class Compiler {
   private readonly aggs = new Map<string, AggregateColumn>();
   private readonly reads = new Map<
     string,
-    { name: string; expr: SqlFragment; where: Map<string, SqlFragment> }
+    {
+      name: string;
+      expr: SqlFragment;
+      where: Map<string, SqlFragment>;
+      /** A top-level key of a JSON column, which can be read with the column's other keys. */
+      path?: { col: string; key: string };
+    }
   >();
   private readonly inlined = new Map<string, SqlFragment>();
   private readonly inlining = new Set<string>();
@@ -123,13 +135,35 @@ export class Compiler {
    */
   rows(events: SqlFragment, columns = this.aggregateColumns()): SqlFragment {
     const used = columns.map((col) => render(col, (v) => JSON.stringify(v)).text);
-    const cols = [...this.reads.values()]
-      .filter((r) => used.some((text) => new RegExp(`\\b${r.name}\\b`).test(text)))
-      .map(
-        (r) =>
-          sql`CASE WHEN ${join([...r.where.values()], raw(' OR '))} THEN ${r.expr} END AS ${raw(r.name)}`,
+    const reads = [...this.reads.values()].filter((r) =>
+      used.some((text) => new RegExp(`\\b${r.name}\\b`).test(text)),
+    );
+    const when = (wheres: Iterable<SqlFragment>) => join([...wheres], raw(' OR '));
+    const cols: SqlFragment[] = [];
+    const lists: SqlFragment[] = [];
+    // Several keys of one JSON column are read by one parse, as a list (for the seven traits
+    // of 5 M identify events: 2.8 s one key at a time, 1.6 s together).
+    const byCol = groupBy(reads, (r) => r.path?.col ?? r.name);
+    for (const rs of byCol) {
+      const path = rs[0]!.path;
+      if (!path || rs.length === 1 || !this.dialect.jsonTextList) {
+        for (const r of rs)
+          cols.push(sql`CASE WHEN ${when(r.where.values())} THEN ${r.expr} END AS ${raw(r.name)}`);
+        continue;
+      }
+      const list = `${rs[0]!.name}_all`;
+      const keys = rs.map((r) => r.path!.key);
+      const wheres = new Map(rs.flatMap((r) => [...r.where]));
+      lists.push(
+        sql`CASE WHEN ${when(wheres.values())} THEN ${this.dialect.jsonTextList(raw(path.col), keys)} END AS ${raw(list)}`,
       );
-    return cols.length === 0 ? events : sql`(SELECT *, ${join(cols, raw(', '))} FROM ${events})`;
+      rs.forEach((r, i) => {
+        cols.push(sql`${raw(list)}[${raw(String(i + 1))}] AS ${raw(r.name)}`);
+      });
+    }
+    if (cols.length === 0) return events;
+    const inner = lists.length === 0 ? events : sql`(SELECT *, ${join(lists, raw(', '))} FROM ${events})`;
+    return sql`(SELECT *, ${join(cols, raw(', '))} FROM ${inner})`;
   }
 
   /**
@@ -137,9 +171,12 @@ export class Compiler {
    *
    * - columns that see the same events (one event name, the order events, identify events…)
    *   or read the same JSON value are one cluster, aggregated over the events any of its
-   *   columns sees (so a value is read once per row);
+   *   columns sees (so a value is read once per row); columns with a window and columns
+   *   without are apart, so that the windowed ones read only the events since the earliest
+   *   window start;
    * - a cluster is split into groups of at most `max` columns, columns that read the same value
    *   in the same group (a group larger than `max` stays whole);
+   * - clusters of a few columns share one group, over the union of their events;
    * - the first group is over all events (the columns that see any event, if any): it has a
    *   row for every profile, the others only for the profiles with events in their scope.
    *
@@ -154,20 +191,21 @@ export class Compiler {
     const byRead = unionFind(cols.length);
     const byScope = unionFind(cols.length);
     const first = new Map<string, number>();
-    readsOf.forEach((reads, i) => {
-      for (const r of reads) {
-        const j = first.get(r);
-        if (j === undefined) first.set(r, i);
-        else {
-          byRead.union(i, j);
-          byScope.union(i, j);
-        }
-      }
-      const sc = cols[i]!.scope;
-      const key = `scope:${sc ? scopeKey(sc) : '*'}`;
+    const firstOf = (key: string, i: number) => {
       const j = first.get(key);
       if (j === undefined) first.set(key, i);
-      else byScope.union(i, j);
+      return j ?? i;
+    };
+    readsOf.forEach((reads, i) => {
+      const sc = cols[i]!.scope;
+      // Windowed columns apart from the others of their events: they then read only their
+      // windows' events, the others (first and last times, all-time counts) all of them.
+      const windowed = sc?.type === 'track' && sc.from !== undefined;
+      for (const r of reads) {
+        byRead.union(i, firstOf(`read:${r}`, i));
+        byScope.union(i, firstOf(`read:${r}:${windowed}`, i));
+      }
+      byScope.union(i, firstOf(`scope:${sc ? scopeKey(sc) : '*'}:${windowed}`, i));
     });
     const clusters = groupBy(cols.keys(), (i) => byScope.root(i));
     const groups: AggregateGroup[] = [];
@@ -207,7 +245,22 @@ export class Compiler {
         else groups.push(g);
       }
     }
-    return [base ?? { scope: undefined, columns: [] }, ...groups];
+    // Each aggregation is joined to the others, which costs about as much at any size: small
+    // ones share one, over the union of their events.
+    const small = groups.filter((g) => g.columns.length <= SMALL_GROUP && g.scope);
+    const merged: AggregateGroup[] = [];
+    for (const g of small) {
+      const m = merged.find((x) => x.columns.length + g.columns.length <= max);
+      if (m) {
+        m.columns.push(...g.columns);
+        m.scope = sql`(${m.scope!}) OR (${g.scope!})`;
+      } else merged.push({ scope: g.scope, columns: [...g.columns] });
+    }
+    return [
+      base ?? { scope: undefined, columns: [] },
+      ...groups.filter((g) => !small.includes(g)),
+      ...merged,
+    ];
   }
 
   /** A boolean expression (over the aggregate columns and `pid`) that holds for members. */
@@ -253,12 +306,12 @@ export class Compiler {
    * condition (at 24 M events, five conditions on two properties took 9.7 s read inline and
    * 3.1 s read once). Every use must itself be guarded by its `where`.
    */
-  private read(expr: SqlFragment, where: SqlFragment): SqlFragment {
+  private read(expr: SqlFragment, where: SqlFragment, path?: { col: string; key: string }): SqlFragment {
     if (!this.dialect.sharesReads) return expr;
     const key = render(expr, (v) => JSON.stringify(v)).text;
     let r = this.reads.get(key);
     if (!r) {
-      r = { name: `j${this.reads.size}`, expr, where: new Map() };
+      r = { name: `j${this.reads.size}`, expr, where: new Map(), path };
       this.reads.set(key, r);
     }
     r.where.set(render(where, (v) => JSON.stringify(v)).text, sql`(${where})`);
@@ -388,7 +441,12 @@ export class Compiler {
 
   /** An event property's text, read on the rows where `where` holds. */
   private prop(property: string, where: SqlFragment): SqlFragment {
-    return this.read(this.dialect.jsonText(raw('props'), property), where);
+    return this.jsonRead('props', property, where);
+  }
+
+  /** A top-level key of a JSON column (`props`, `traits`) as text, read on the rows where `where` holds. */
+  private jsonRead(col: 'props' | 'traits', key: string, where: SqlFragment): SqlFragment {
+    return this.read(this.dialect.jsonText(raw(col), key), where, { col, key });
   }
 
   private inWindow(ts: SqlFragment, w: Window): SqlFragment {
@@ -399,7 +457,7 @@ export class Compiler {
   /** A trait's newest value by event timestamp among the profile's identify events. */
   private trait(n: Extract<Node, { type: 'trait' }>): SqlFragment {
     const d = this.dialect;
-    const value = this.read(d.jsonText(raw('traits'), n.trait), raw(`type = 'identify'`));
+    const value = this.jsonRead('traits', n.trait, raw(`type = 'identify'`));
     // Where the text is NULL exactly when the trait is absent or null, the newest text is
     // NULL exactly when no identify event has it: no presence test (a second JSON parse of
     // every identify event) and no count column of its own.
@@ -456,13 +514,13 @@ export class Compiler {
 
   /** An order's amount: the first of the revenue properties that holds a number. */
   private revenue(): SqlFragment {
-    // DuckDB evaluates a coalesce's arguments only while the ones before are NULL, so an order
-    // with the first key parses once. (Reading all the keys in one parse, as a list of paths,
-    // and picking the number with lambdas took four times as long: 1.1 s against 0.27 s for a
-    // million orders.)
-    const d = this.dialect;
-    const numbers = this.ctx.settings.revenueProperties.map((k) => d.toNumber(d.jsonText(raw('props'), k)));
-    return this.read(sql`coalesce(${join(numbers, raw(', '))})`, this.orderCond());
+    // Each revenue property is a read of its own; where the dialect shares reads they come from
+    // one parse with the order's other properties (a million orders: 0.36 s read one by one in
+    // a coalesce, 0.28 s together; picking the number from a list with lambdas took 1.1 s).
+    const numbers = this.ctx.settings.revenueProperties.map((k) =>
+      this.dialect.toNumber(this.jsonRead('props', k, this.orderCond())),
+    );
+    return sql`coalesce(${join(numbers, raw(', '))})`;
   }
 
   /** Built-in computed traits, with the same meaning as on the profile (profile-delta.ts). */

@@ -21,6 +21,11 @@ export interface Dialect {
   /** The key's value as text: a string unquoted, a number or boolean as written. */
   jsonText(col: SqlFragment, key: string): SqlFragment;
   /**
+   * The texts of several keys (as `jsonText` reads them), from one parse: a list, 1-based.
+   * Where undefined, each key is read on its own.
+   */
+  jsonTextList?(col: SqlFragment, keys: readonly string[]): SqlFragment;
+  /**
    * Whether `jsonText` is NULL exactly when `jsonHas` is false. Comparisons of the text then
    * need no separate presence test, which on DuckDB would parse the JSON a second time.
    */

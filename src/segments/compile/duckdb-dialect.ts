@@ -29,6 +29,11 @@ export const duckdbDialect: Dialect = {
   argMaxIf: (x, by, cond) => sql`arg_max(CASE WHEN ${cond} THEN ${x} END, ${by}) FILTER (WHERE ${cond})`,
   jsonHas: (col, key) => sql`coalesce(json_type(${col}, ${path(key)}), 'NULL') <> 'NULL'`,
   jsonText: (col, key) => sql`json_extract_string(${col}, ${path(key)})`,
+  jsonTextList: (col, keys) =>
+    sql`json_extract_string(${col}, [${join(
+      keys.map((k) => sql`${path(k)}`),
+      raw(', '),
+    )}])`,
   jsonTextNullWhenAbsent: true,
   sharesReads: true,
   // A wide hash aggregation costs more than its columns apart: at 10 M events and a million

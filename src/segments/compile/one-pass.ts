@@ -67,6 +67,8 @@ export function perProfile(
   ctx: CompileContext,
   restrict?: readonly string[],
   sources?: readonly string[],
+  /** False where the caller stores the rows itself (a staged run). */
+  materialize = true,
 ): SqlFragment {
   const only = restrict === undefined ? sql`` : sql` HAVING pid IN ${restrict}`;
   const events = c.dialect.attributedEvents(ctx.workspaceId, ctx.now, restrict, sources);
@@ -98,5 +100,5 @@ export function perProfile(
     rest.map((g, i) => sql` LEFT JOIN ${aggregate(g)} AS ${raw(`g${i + 1}`)} USING (pid)`),
     raw(''),
   )})`;
-  return c.dialect.materialize?.(joined) ?? joined;
+  return (materialize && c.dialect.materialize?.(joined)) || joined;
 }

@@ -29,7 +29,7 @@ export function stagedFullRun(
   const ctx1 = ctxWith(before);
   const first = compile(ctx1);
   return {
-    stage: perProfile(first.c, ctx1),
+    stage: perProfile(first.c, ctx1, undefined, undefined, false),
     async diff(rows, select) {
       const params = await onParams(await select(modelParamsFrom(first.c, rows)));
       const ctx2 = ctxWith(params);

@@ -176,7 +176,8 @@ export class Compiler {
    *   window start;
    * - a cluster is split into groups of at most `max` columns, columns that read the same value
    *   in the same group (a group larger than `max` stays whole);
-   * - clusters of a few columns share one group, over the union of their events;
+   * - clusters of a few columns share one group, over the union of their events (windowed
+   *   clusters with windowed ones, the others with the others);
    * - the first group is over all events (the columns that see any event, if any): it has a
    *   row for every profile, the others only for the profiles with events in their scope.
    *
@@ -208,8 +209,17 @@ export class Compiler {
       byScope.union(i, firstOf(`scope:${sc ? scopeKey(sc) : '*'}:${windowed}`, i));
     });
     const clusters = groupBy(cols.keys(), (i) => byScope.root(i));
-    const groups: AggregateGroup[] = [];
-    let base: AggregateGroup | undefined;
+    // A group's events: track events of these names from `from` on (when every column has a
+    // window), identify events, or all events (`all`).
+    type Draft = {
+      columns: AggregateColumn[];
+      events: Set<string>;
+      from?: number;
+      identify: boolean;
+      all: boolean;
+    };
+    const drafts: Draft[] = [];
+    let base: Draft | undefined;
     for (const members of clusters) {
       const events = new Set<string>();
       let from: number | undefined = Number.POSITIVE_INFINITY;
@@ -224,12 +234,6 @@ export class Compiler {
           from = earlier(from, sc.from);
         }
       }
-      const since = from === undefined ? sql`` : sql` AND ts >= ${from}`;
-      const conds = [
-        ...(events.size > 0 ? [sql`type = 'track' AND event IN ${[...events].sort()}${since}`] : []),
-        ...(identify ? [raw(`type = 'identify'`)] : []),
-      ];
-      const scope = all ? undefined : conds.length === 1 ? conds[0] : sql`(${conds[0]!}) OR (${conds[1]!})`;
       // Readers of one value together, largest first, each into the first group with room.
       const packed: AggregateColumn[][] = [];
       const readClusters = groupBy(members, (i) => byRead.root(i)).sort((a, b) => b.length - a.length);
@@ -240,26 +244,49 @@ export class Compiler {
         else packed.push(columns);
       }
       for (const columns of packed) {
-        const g = { scope, columns };
-        if (all && !base) base = g;
-        else groups.push(g);
+        const d: Draft = { columns, events, from: events.size > 0 ? from : undefined, identify, all };
+        if (all && !base) base = d;
+        else drafts.push(d);
       }
     }
     // Each aggregation is joined to the others, which costs about as much at any size: small
-    // ones share one, over the union of their events.
-    const small = groups.filter((g) => g.columns.length <= SMALL_GROUP && g.scope);
-    const merged: AggregateGroup[] = [];
-    for (const g of small) {
-      const m = merged.find((x) => x.columns.length + g.columns.length <= max);
+    // ones share one, over the union of their events; windowed ones apart from the others,
+    // whose events would make them read all of their events.
+    const windowed = (d: Draft) => !d.all && !d.identify && d.from !== undefined;
+    const small = drafts.filter((d) => d.columns.length <= SMALL_GROUP && !d.all);
+    const merged: { parts: Draft[]; columns: number }[] = [];
+    for (const d of small) {
+      const m = merged.find(
+        (x) => windowed(x.parts[0]!) === windowed(d) && x.columns + d.columns.length <= max,
+      );
       if (m) {
-        m.columns.push(...g.columns);
-        m.scope = sql`(${m.scope!}) OR (${g.scope!})`;
-      } else merged.push({ scope: g.scope, columns: [...g.columns] });
+        m.parts.push(d);
+        m.columns += d.columns.length;
+      } else merged.push({ parts: [d], columns: d.columns.length });
     }
+    const groups = [
+      ...drafts.filter((d) => !small.includes(d)).map((d) => ({ scope: scopeOf(d), columns: d.columns })),
+      ...merged.map(({ parts }) => {
+        const columns = parts.flatMap((d) => d.columns);
+        if (parts.length === 1) return { scope: scopeOf(parts[0]!), columns };
+        // The union's own names and start first, as a filter the scan applies; then each part.
+        const union: Draft = {
+          columns,
+          events: new Set(parts.flatMap((d) => [...d.events])),
+          from: parts.reduce<number | undefined>((f, d) => earlier(f, d.from), Number.POSITIVE_INFINITY),
+          identify: parts.some((d) => d.identify),
+          all: false,
+        };
+        const each = join(
+          parts.map((d) => sql`(${scopeOf(d)!})`),
+          raw(' OR '),
+        );
+        return { scope: union.identify ? each : sql`${scopeOf(union)!} AND (${each})`, columns };
+      }),
+    ];
     return [
-      base ?? { scope: undefined, columns: [] },
-      ...groups.filter((g) => !small.includes(g)),
-      ...merged,
+      base ? { scope: undefined, columns: base.columns } : { scope: undefined, columns: [] },
+      ...groups,
     ];
   }
 
@@ -645,4 +672,20 @@ function groupBy<T>(items: Iterable<T>, key: (item: T) => unknown): T[][] {
     else out.set(k, [item]);
   }
   return [...out.values()];
+}
+
+/** The condition for a group's events; undefined for all events. */
+function scopeOf(d: {
+  events: Set<string>;
+  from?: number;
+  identify: boolean;
+  all: boolean;
+}): SqlFragment | undefined {
+  if (d.all) return undefined;
+  const since = d.from === undefined ? sql`` : sql` AND ts >= ${d.from}`;
+  const conds = [
+    ...(d.events.size > 0 ? [sql`type = 'track' AND event IN ${[...d.events].sort()}${since}`] : []),
+    ...(d.identify ? [raw(`type = 'identify'`)] : []),
+  ];
+  return conds.length === 1 ? conds[0] : sql`(${conds[0]!}) OR (${conds[1]!})`;
 }

@@ -43,12 +43,12 @@ export interface CompileContext {
  *     SELECT pid, count(*) FILTER (WHERE type = 'track' AND event = $1 AND ts >= $2) AS a0, …
  *     FROM <the workspace's events, attributed to surviving profiles> GROUP BY pid)
  */
-/**
- * The events an aggregate column can see at all: its event type and names (the condition is
- * implied by the column's own). Undefined: any event.
- */
 /** Track events of these names, from `from` (epoch ms) on when given. */
 export type TrackScope = { type: 'track'; events: readonly string[]; from?: number };
+/**
+ * The events an aggregate column can see at all (its own condition implies it): track events
+ * or identify events. A column without one (undefined) can see any event.
+ */
 export type Scope = TrackScope | { type: 'identify' };
 
 /**
@@ -209,15 +209,6 @@ export class Compiler {
       byScope.union(i, firstOf(`scope:${sc ? scopeKey(sc) : '*'}:${windowed}`, i));
     });
     const clusters = groupBy(cols.keys(), (i) => byScope.root(i));
-    // A group's events: track events of these names from `from` on (when every column has a
-    // window), identify events, or all events (`all`).
-    type Draft = {
-      columns: AggregateColumn[];
-      events: Set<string>;
-      from?: number;
-      identify: boolean;
-      all: boolean;
-    };
     const drafts: Draft[] = [];
     let base: Draft | undefined;
     for (const members of clusters) {
@@ -249,41 +240,7 @@ export class Compiler {
         else drafts.push(d);
       }
     }
-    // Each aggregation is joined to the others, which costs about as much at any size: small
-    // ones share one, over the union of their events; windowed ones apart from the others,
-    // whose events would make them read all of their events.
-    const windowed = (d: Draft) => !d.all && !d.identify && d.from !== undefined;
-    const small = drafts.filter((d) => d.columns.length <= SMALL_GROUP && !d.all);
-    const merged: { parts: Draft[]; columns: number }[] = [];
-    for (const d of small) {
-      const m = merged.find(
-        (x) => windowed(x.parts[0]!) === windowed(d) && x.columns + d.columns.length <= max,
-      );
-      if (m) {
-        m.parts.push(d);
-        m.columns += d.columns.length;
-      } else merged.push({ parts: [d], columns: d.columns.length });
-    }
-    const groups = [
-      ...drafts.filter((d) => !small.includes(d)).map((d) => ({ scope: scopeOf(d), columns: d.columns })),
-      ...merged.map(({ parts }) => {
-        const columns = parts.flatMap((d) => d.columns);
-        if (parts.length === 1) return { scope: scopeOf(parts[0]!), columns };
-        // The union's own names and start first, as a filter the scan applies; then each part.
-        const union: Draft = {
-          columns,
-          events: new Set(parts.flatMap((d) => [...d.events])),
-          from: parts.reduce<number | undefined>((f, d) => earlier(f, d.from), Number.POSITIVE_INFINITY),
-          identify: parts.some((d) => d.identify),
-          all: false,
-        };
-        const each = join(
-          parts.map((d) => sql`(${scopeOf(d)!})`),
-          raw(' OR '),
-        );
-        return { scope: union.identify ? each : sql`${scopeOf(union)!} AND (${each})`, columns };
-      }),
-    ];
+    const groups = mergeSmall(drafts, max);
     return [
       base ? { scope: undefined, columns: base.columns } : { scope: undefined, columns: [] },
       ...groups,
@@ -674,13 +631,61 @@ function groupBy<T>(items: Iterable<T>, key: (item: T) => unknown): T[][] {
   return [...out.values()];
 }
 
-/** The condition for a group's events; undefined for all events. */
-function scopeOf(d: {
+/**
+ * A group's events: track events of these names from `from` on (when every column has a
+ * window), identify events, or all events (`all`).
+ */
+interface Draft {
+  columns: AggregateColumn[];
   events: Set<string>;
   from?: number;
   identify: boolean;
   all: boolean;
-}): SqlFragment | undefined {
+}
+
+/**
+ * Groups of at most `SMALL_GROUP` columns merged into groups of at most `max`. Each aggregation
+ * is joined to the others, which costs about as much at any size. Windowed groups merge only
+ * with windowed ones: the others' events would make them read all of their events. The union's
+ * names and earliest start come first in the merged condition, as a filter the scan applies
+ * (an `OR` of conditions alone is not one, and the scan would produce every event's columns).
+ */
+function mergeSmall(drafts: Draft[], max: number): AggregateGroup[] {
+  const windowed = (d: Draft) => !d.all && !d.identify && d.from !== undefined;
+  const small = drafts.filter((d) => d.columns.length <= SMALL_GROUP && !d.all);
+  const merged: { parts: Draft[]; columns: number }[] = [];
+  for (const d of small) {
+    const m = merged.find(
+      (x) => windowed(x.parts[0]!) === windowed(d) && x.columns + d.columns.length <= max,
+    );
+    if (m) {
+      m.parts.push(d);
+      m.columns += d.columns.length;
+    } else merged.push({ parts: [d], columns: d.columns.length });
+  }
+  return [
+    ...drafts.filter((d) => !small.includes(d)).map((d) => ({ scope: scopeOf(d), columns: d.columns })),
+    ...merged.map(({ parts }) => {
+      const columns = parts.flatMap((d) => d.columns);
+      if (parts.length === 1) return { scope: scopeOf(parts[0]!), columns };
+      const union: Draft = {
+        columns,
+        events: new Set(parts.flatMap((d) => [...d.events])),
+        from: parts.reduce<number | undefined>((f, d) => earlier(f, d.from), Number.POSITIVE_INFINITY),
+        identify: parts.some((d) => d.identify),
+        all: false,
+      };
+      const each = join(
+        parts.map((d) => sql`(${scopeOf(d)!})`),
+        raw(' OR '),
+      );
+      return { scope: union.identify ? each : sql`${scopeOf(union)!} AND (${each})`, columns };
+    }),
+  ];
+}
+
+/** The condition for a group's events; undefined for all events. */
+function scopeOf(d: Draft): SqlFragment | undefined {
   if (d.all) return undefined;
   const since = d.from === undefined ? sql`` : sql` AND ts >= ${d.from}`;
   const conds = [

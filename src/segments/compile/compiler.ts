@@ -172,8 +172,8 @@ export class Compiler {
    * - columns that see the same events (one event name, the order events, identify events…)
    *   or read the same JSON value are one cluster, aggregated over the events any of its
    *   columns sees (so a value is read once per row); columns with a window and columns
-   *   without are apart, so that the windowed ones read only the events since the earliest
-   *   window start;
+   *   without are apart unless they read the same value, so that the windowed ones read only
+   *   the events since the earliest window start;
    * - a cluster is split into groups of at most `max` columns, columns that read the same value
    *   in the same group (a group larger than `max` stays whole);
    * - clusters of a few columns share one group, over the union of their events (windowed
@@ -198,14 +198,18 @@ export class Compiler {
       return j ?? i;
     };
     readsOf.forEach((reads, i) => {
-      const sc = cols[i]!.scope;
-      // Windowed columns apart from the others of their events: they then read only their
-      // windows' events, the others (first and last times, all-time counts) all of them.
-      const windowed = sc?.type === 'track' && sc.from !== undefined;
+      // Readers of one JSON value together, whatever their windows: one parse of the value is
+      // worth more than the window (the order amount of the windowed RFM measures and of the
+      // all-time spend, at 100 M events: 8.3 s together, 4.8 s + 5.4 s apart).
       for (const r of reads) {
-        byRead.union(i, firstOf(`read:${r}`, i));
-        byScope.union(i, firstOf(`read:${r}:${windowed}`, i));
+        const j = firstOf(`read:${r}`, i);
+        byRead.union(i, j);
+        byScope.union(i, j);
       }
+      // Otherwise windowed columns apart from the others of their events: they then read only
+      // their windows' events, the others (first and last times, all-time counts) all of them.
+      const sc = cols[i]!.scope;
+      const windowed = sc?.type === 'track' && sc.from !== undefined;
       byScope.union(i, firstOf(`scope:${sc ? scopeKey(sc) : '*'}:${windowed}`, i));
     });
     const clusters = groupBy(cols.keys(), (i) => byScope.root(i));

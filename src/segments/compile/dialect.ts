@@ -38,8 +38,9 @@ export interface Dialect {
    */
   readonly sharesReads: boolean;
   /**
-   * At most this many aggregate columns in one `GROUP BY`; more are split into several
-   * aggregations of the same rows, joined on the profile. Undefined: one aggregation.
+   * Where defined, full runs and previews aggregate in several `GROUP BY`s, each over only the
+   * events its columns can see and of at most this many columns (`Compiler.aggregateGroups`),
+   * joined on the profile. Undefined: one aggregation over all events.
    */
   readonly aggregatesPerGroupBy?: number;
   /**

@@ -5,7 +5,7 @@ import type { Node } from '../dsl.js';
 import { MODEL_SEGMENTS } from '../engine/segment-engine.js';
 import { DEFAULT_MODEL_SETTINGS } from '../models/model-settings.js';
 import { clickhouseDialect } from './clickhouse-dialect.js';
-import { type CompileContext, Compiler, selectItem } from './compiler.js';
+import { type CompileContext, Compiler, selectItem, withoutTestsOf } from './compiler.js';
 import { duckdbDialect } from './duckdb-dialect.js';
 import { stagedFullRun } from './staged-run.js';
 
@@ -170,6 +170,54 @@ describe('Compiler: aggregate groups', () => {
     const rare = scoped.filter((g) => g.scope && /Sign Up|Coupon Applied/.test(text(g.scope)));
     expect(rare).toHaveLength(1);
     expect(text(rare[0]!.scope!)).toMatch(/Sign Up.* OR .*Coupon Applied|Coupon Applied.* OR .*Sign Up/);
+  });
+});
+
+describe('Compiler: event tests an aggregation needs not make', () => {
+  it('drops the tests every event of the group passes, and keeps the others', () => {
+    const c = new Compiler(duckdbDialect, ctx);
+    for (const s of MODEL_SEGMENTS) c.definition(s.definition);
+    c.definition({ version: 1, root: { type: 'interest', category: 'shoes' } });
+    c.definition({
+      version: 1,
+      root: {
+        type: 'event',
+        event: 'Product Viewed',
+        where: [{ property: 'category', op: 'eq', value: 'bags' }],
+        window: { last: { amount: 30, unit: 'days' } },
+      },
+    });
+    const text = (f: Parameters<typeof render>[0]) => render(f, (v) => JSON.stringify(v)).text;
+    const groups = c.aggregateGroups(24);
+    let dropped = 0;
+    let kept = 0;
+    for (const g of groups.slice(1)) {
+      for (const col of g.columns) {
+        const after = text(withoutTestsOf(col.expr, g.sees));
+        const sc = col.scope!;
+        const passes =
+          sc.type === 'identify'
+            ? g.sees!.identify && g.sees!.events.size === 0
+            : !g.sees!.identify && [...g.sees!.events].every((e) => sc.events.includes(e));
+        expect(after.includes(`type = '`)).toBe(!passes);
+        if (passes) dropped++;
+        else kept++;
+      }
+      const rows = text(
+        c.rows(
+          raw('events'),
+          g.columns.map((col) => selectItem(col)),
+          g.sees,
+        ),
+      );
+      if (g.sees!.identify) expect(rows).not.toContain(`type = 'identify'`);
+    }
+    // The orders' and traits' tests go; the product view with a category shares the interest's
+    // group (one read of the category), whose events are not all product views: its test stays.
+    expect(dropped).toBeGreaterThan(5);
+    expect(kept).toBeGreaterThan(0);
+    // The group over all events keeps everything.
+    expect(withoutTestsOf(groups[1]!.columns[0]!.expr, undefined)).toBe(groups[1]!.columns[0]!.expr);
   });
 });
 

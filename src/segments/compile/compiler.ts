@@ -1,6 +1,6 @@
 import { localDay, localDayStart } from '../../core/time-zone.js';
 import type { ProfileSettings } from '../../profiles/settings.js';
-import { join, raw, render, type SqlFragment, sql } from '../../stores/events/sql.js';
+import { join, raw, render, SqlFragment, sql } from '../../stores/events/sql.js';
 import {
   type ComputedTrait,
   type Definition,
@@ -76,10 +76,59 @@ export interface AggregateColumn {
 export interface AggregateGroup {
   scope: SqlFragment | undefined;
   columns: AggregateColumn[];
+  /** The events `scope` lets through; undefined for all events. */
+  sees?: Sees;
 }
 
 /** `expr AS name`, a column of the aggregation's SELECT. */
 export const selectItem = (col: AggregateColumn) => sql`${col.expr} AS ${raw(col.name)}`;
+
+/**
+ * The tests of an event's type and name inside the conditions, by the scope each one tests: an
+ * aggregation whose events all pass a test needs not evaluate it on every row (30 % of a group
+ * of four columns over product views, measured at 100 M events).
+ */
+const eventTests = new WeakMap<SqlFragment, Scope>();
+
+/** `type = 'identify'`, or `type = 'track' AND event IN <names>` (`event = <name>` for `one`). */
+function eventTest(scope: Scope, one?: string): SqlFragment {
+  const f =
+    scope.type === 'identify'
+      ? raw(`type = 'identify'`)
+      : one !== undefined
+        ? sql`type = 'track' AND event = ${one}`
+        : sql`type = 'track' AND event IN ${scope.events}`;
+  eventTests.set(f, scope);
+  return f;
+}
+
+/** What an aggregation's events are known to be: track events of these names, or identify events. */
+export interface Sees {
+  events: ReadonlySet<string>;
+  identify: boolean;
+}
+
+/** `f` with the event tests that every event of `sees` passes replaced by a constant true. */
+export function withoutTestsOf(f: SqlFragment, sees: Sees | undefined): SqlFragment {
+  if (!sees || (sees.identify && sees.events.size > 0)) return f;
+  const passes = (t: Scope) =>
+    t.type === 'identify'
+      ? sees.identify
+      : !sees.identify && [...sees.events].every((e) => t.events.includes(e));
+  const walk = (x: SqlFragment): SqlFragment => {
+    const t = eventTests.get(x);
+    if (t) return passes(t) ? raw('1 = 1') : x;
+    let changed = false;
+    const values = x.values.map((v) => {
+      if (!(v instanceof SqlFragment)) return v;
+      const w = walk(v);
+      if (w !== v) changed = true;
+      return w;
+    });
+    return changed ? new SqlFragment(x.parts, values) : x;
+  };
+  return walk(f);
+}
 
 export class Compiler {
   private readonly aggs = new Map<string, AggregateColumn>();
@@ -131,14 +180,18 @@ export class Compiler {
   /**
    * The rows the aggregate columns read: the events, plus one column per JSON value they use
    * (`j0`, `j1`, …) where the dialect shares reads. Only columns some aggregate (of `columns`,
-   * by default all) mentions are computed.
+   * by default all) mentions are computed; `sees`: what the events are known to be.
    */
-  rows(events: SqlFragment, columns = this.aggregateColumns()): SqlFragment {
+  rows(events: SqlFragment, columns = this.aggregateColumns(), sees?: Sees): SqlFragment {
     const used = columns.map((col) => render(col, (v) => JSON.stringify(v)).text);
     const reads = [...this.reads.values()].filter((r) =>
       used.some((text) => new RegExp(`\\b${r.name}\\b`).test(text)),
     );
-    const when = (wheres: Iterable<SqlFragment>) => join([...wheres], raw(' OR '));
+    const when = (wheres: Iterable<SqlFragment>) =>
+      join(
+        [...wheres].map((w) => withoutTestsOf(w, sees)),
+        raw(' OR '),
+      );
     const cols: SqlFragment[] = [];
     const lists: SqlFragment[] = [];
     // Several keys of one JSON column are read by one parse, as a list (for the seven traits
@@ -387,7 +440,7 @@ export class Compiler {
         return this.models.scoreBetween(n.score, n.from, n.to);
       case 'interest': {
         const s = this.ctx.settings;
-        const cond = sql`type = 'track' AND event IN ${s.interestEvents}`;
+        const cond = eventTest({ type: 'track', events: s.interestEvents });
         return this.models.interest(n.category, this.prop(s.categoryProperty, cond), cond, {
           type: 'track',
           events: s.interestEvents,
@@ -403,7 +456,7 @@ export class Compiler {
    */
   private eventCond(event: string, where: readonly PropertyFilter[] | undefined, window: Window | undefined) {
     const d = this.dialect;
-    const parts: SqlFragment[] = [sql`type = 'track' AND event = ${event}`];
+    const parts: SqlFragment[] = [eventTest({ type: 'track', events: [event] }, event)];
     if (window) parts.push(this.inWindow(raw('ts'), window));
     const rows = join(parts, raw(' AND '));
     for (const f of where ?? []) {
@@ -445,14 +498,15 @@ export class Compiler {
   /** A trait's newest value by event timestamp among the profile's identify events. */
   private trait(n: Extract<Node, { type: 'trait' }>): SqlFragment {
     const d = this.dialect;
-    const value = this.jsonRead('traits', n.trait, raw(`type = 'identify'`));
+    const identifies = eventTest({ type: 'identify' });
+    const value = this.jsonRead('traits', n.trait, identifies);
     // Where the text is NULL exactly when the trait is absent or null, the newest text is
     // NULL exactly when no identify event has it: no presence test (a second JSON parse of
     // every identify event) and no count column of its own.
     const nullAbsent = d.jsonTextNullWhenAbsent;
     const cond = nullAbsent
-      ? sql`type = 'identify' AND ${value} IS NOT NULL`
-      : sql`type = 'identify' AND ${d.jsonHas(raw('traits'), n.trait)}`;
+      ? sql`${identifies} AND ${value} IS NOT NULL`
+      : sql`${identifies} AND ${d.jsonHas(raw('traits'), n.trait)}`;
     const identify: Scope = { type: 'identify' };
     const text = this.argMax(value, cond, identify);
     const present = nullAbsent
@@ -497,7 +551,7 @@ export class Compiler {
   }
 
   private orderCond(): SqlFragment {
-    return sql`type = 'track' AND event IN ${this.ctx.settings.orderEvents}`;
+    return eventTest(this.orderScope());
   }
 
   /** An order's amount: the first of the revenue properties that holds a number. */
@@ -668,10 +722,12 @@ function mergeSmall(drafts: Draft[], max: number): AggregateGroup[] {
     } else merged.push({ parts: [d], columns: d.columns.length });
   }
   return [
-    ...drafts.filter((d) => !small.includes(d)).map((d) => ({ scope: scopeOf(d), columns: d.columns })),
+    ...drafts
+      .filter((d) => !small.includes(d))
+      .map((d) => ({ scope: scopeOf(d), columns: d.columns, sees: seesOf(d) })),
     ...merged.map(({ parts }) => {
       const columns = parts.flatMap((d) => d.columns);
-      if (parts.length === 1) return { scope: scopeOf(parts[0]!), columns };
+      if (parts.length === 1) return { scope: scopeOf(parts[0]!), columns, sees: seesOf(parts[0]!) };
       const union: Draft = {
         columns,
         events: new Set(parts.flatMap((d) => [...d.events])),
@@ -683,10 +739,17 @@ function mergeSmall(drafts: Draft[], max: number): AggregateGroup[] {
         parts.map((d) => sql`(${scopeOf(d)!})`),
         raw(' OR '),
       );
-      return { scope: union.identify ? each : sql`${scopeOf(union)!} AND (${each})`, columns };
+      return {
+        scope: union.identify ? each : sql`${scopeOf(union)!} AND (${each})`,
+        columns,
+        sees: seesOf(union),
+      };
     }),
   ];
 }
+
+const seesOf = (d: Draft): Sees | undefined =>
+  d.all ? undefined : { events: d.events, identify: d.identify };
 
 /** The condition for a group's events; undefined for all events. */
 function scopeOf(d: Draft): SqlFragment | undefined {

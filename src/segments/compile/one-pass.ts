@@ -1,6 +1,12 @@
 import { join, raw, type SqlFragment, sql } from '../../stores/events/sql.js';
 import type { Definition } from '../dsl.js';
-import { type AggregateGroup, type CompileContext, Compiler, selectItem } from './compiler.js';
+import {
+  type AggregateGroup,
+  type CompileContext,
+  Compiler,
+  selectItem,
+  withoutTestsOf,
+} from './compiler.js';
 import type { Dialect } from './dialect.js';
 
 export interface SegmentToEvaluate {
@@ -73,10 +79,11 @@ export function perProfile(
   const only = restrict === undefined ? sql`` : sql` HAVING pid IN ${restrict}`;
   const events = c.dialect.attributedEvents(ctx.workspaceId, ctx.now, restrict, sources);
   const aggregate = (g: AggregateGroup) => {
-    const cols = g.columns.map(selectItem);
+    // Tests of the event's type and name that every event of the group passes are dropped.
+    const cols = g.columns.map((col) => selectItem({ ...col, expr: withoutTestsOf(col.expr, g.sees) }));
     const rows = g.scope === undefined ? events : sql`(SELECT * FROM ${events} WHERE ${g.scope})`;
     return sql`(SELECT pid${cols.length > 0 ? sql`, ${join(cols, raw(', '))}` : sql``}
-    FROM ${c.rows(rows, cols)} GROUP BY pid${only})`;
+    FROM ${c.rows(rows, cols, g.sees)} GROUP BY pid${only})`;
   };
   // An incremental run's aggregation holds few profiles, so the wide state costs nothing and
   // it stays whole: each group would look for the same profiles' events again.

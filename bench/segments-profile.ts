@@ -9,7 +9,7 @@
 import { loadConfig } from '../src/config/env.js';
 import { DEFAULT_END } from '../src/demo/options.js';
 import { startTailor } from '../src/runtime/tailor.js';
-import { Compiler, selectItem } from '../src/segments/compile/compiler.js';
+import { Compiler, selectItem, withoutTestsOf } from '../src/segments/compile/compiler.js';
 import { modelParamsQuery } from '../src/segments/compile/model-params-query.js';
 import { perProfile } from '../src/segments/compile/one-pass.js';
 import { MODEL_SEGMENTS } from '../src/segments/engine/segment-engine.js';
@@ -59,13 +59,13 @@ if (max !== undefined) {
     `as the one pass groups them (${groups.length} GROUP BYs by the events they see): ${grouped.toFixed(2)} s`,
   );
   for (const g of groups) {
-    const cols = g.columns.map(selectItem);
+    const cols = g.columns.map((col) => selectItem({ ...col, expr: withoutTestsOf(col.expr, g.sees) }));
     const rows = g.scope ? sql`(SELECT * FROM ${scan} WHERE ${g.scope})` : scan;
     const s = await time(
       sql`SELECT max(COLUMNS(*)) FROM (SELECT pid${join(
         cols.map((x) => sql`, ${x}`),
         raw(''),
-      )} FROM ${c.rows(rows, cols)} GROUP BY pid)`,
+      )} FROM ${c.rows(rows, cols, g.sees)} GROUP BY pid)`,
     );
     const over = g.scope ? render(g.scope, (v) => JSON.stringify(v)).text : 'all events';
     log(`  ${s.toFixed(2).padStart(6)} s  ${String(g.columns.length).padStart(3)} columns over ${over}`);

@@ -9,7 +9,8 @@
 import { loadConfig } from '../src/config/env.js';
 import { DEFAULT_END } from '../src/demo/options.js';
 import { startTailor } from '../src/runtime/tailor.js';
-import { Compiler, selectItem, withoutTestsOf } from '../src/segments/compile/compiler.js';
+import { selectItem, withoutTestsOf } from '../src/segments/compile/aggregate-groups.js';
+import { Compiler } from '../src/segments/compile/compiler.js';
 import { modelParamsQuery } from '../src/segments/compile/model-params-query.js';
 import { perProfile } from '../src/segments/compile/one-pass.js';
 import { MODEL_SEGMENTS } from '../src/segments/engine/segment-engine.js';

@@ -4,8 +4,9 @@ import { raw, render } from '../../stores/events/sql.js';
 import type { Node } from '../dsl.js';
 import { MODEL_SEGMENTS } from '../engine/segment-engine.js';
 import { DEFAULT_MODEL_SETTINGS } from '../models/model-settings.js';
+import { selectItem, withoutTestsOf } from './aggregate-groups.js';
 import { clickhouseDialect } from './clickhouse-dialect.js';
-import { type CompileContext, Compiler, selectItem, withoutTestsOf } from './compiler.js';
+import { type CompileContext, Compiler } from './compiler.js';
 import { duckdbDialect } from './duckdb-dialect.js';
 import { stagedFullRun } from './staged-run.js';
 

@@ -3,7 +3,7 @@ import type { MODEL_VALUES, ModelName } from '../dsl.js';
 import type { Cut, ModelParams } from '../models/model-params.js';
 import type { ModelSettings } from '../models/model-settings.js';
 import { RF_GRID, RFM_CLASSES, type RfGridSegment, type RfmClass } from '../models/rfm-rules.js';
-import type { Scope, TrackScope } from './compiler.js';
+import { eventTest, type Scope, type TrackScope } from './aggregate-groups.js';
 import type { AggFn, Dialect } from './dialect.js';
 
 const DAY = 86_400_000;
@@ -23,18 +23,21 @@ export interface ModelContext {
  * profile's own (value, pid) with cut points computed at the last full run (`ModelParams`).
  */
 export class ModelExprs {
+  private readonly orderCond: SqlFragment;
+
   constructor(
     private readonly d: Dialect,
     private readonly agg: Agg,
     private readonly now: number,
-    private readonly orderCond: SqlFragment,
-    /** The events `orderCond` can hold on. */
+    /** The order events. */
     private readonly orderScope: TrackScope,
     private readonly revenue: SqlFragment,
     private readonly m: ModelContext,
     /** Distinct days with events in the last 30 of the workspace's calendar (Compiler.activeDays30). */
     private readonly activeDays30: () => SqlFragment,
-  ) {}
+  ) {
+    this.orderCond = eventTest(orderScope);
+  }
 
   group(model: ModelName, value: string): SqlFragment {
     switch (model) {

@@ -1,12 +1,7 @@
 import { join, raw, type SqlFragment, sql } from '../../stores/events/sql.js';
 import type { Definition } from '../dsl.js';
-import {
-  type AggregateGroup,
-  type CompileContext,
-  Compiler,
-  selectItem,
-  withoutTestsOf,
-} from './compiler.js';
+import { type AggregateGroup, selectItem, withoutTestsOf } from './aggregate-groups.js';
+import { type CompileContext, Compiler } from './compiler.js';
 import type { Dialect } from './dialect.js';
 
 export interface SegmentToEvaluate {

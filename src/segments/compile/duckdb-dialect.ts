@@ -46,8 +46,11 @@ export const duckdbDialect: Dialect = {
   // where one aggregation adds nothing either way.
   materialize: (rows) => sql`(WITH per_profile AS MATERIALIZED ${rows} SELECT * FROM per_profile)`,
   toNumber: (text) => sql`TRY_CAST(${text} AS DOUBLE)`,
-  dateMs: (text) => sql`epoch_ms(TRY_CAST(TRY_CAST(${text} AS TIMESTAMPTZ) AS TIMESTAMP))`,
-  monthDay: (text) => sql`strftime(TRY_CAST(TRY_CAST(${text} AS TIMESTAMPTZ) AS TIMESTAMP), '%m-%d')`,
+  // One cast: the store's session time zone is UTC (duckdb-event-store.ts), so a text without
+  // an offset is a UTC time. The cast back to TIMESTAMP took 0.5 of the 0.8 s a date condition
+  // cost over 1 M profiles.
+  dateMs: (text) => sql`epoch_ms(TRY_CAST(${text} AS TIMESTAMPTZ))`,
+  monthDay: (text) => sql`strftime(make_timestamp(epoch_us(TRY_CAST(${text} AS TIMESTAMPTZ))), '%m-%d')`,
   containsCi: (text, part) => sql`contains(lower(${text}), lower(${part}))`,
   startsWith: (text, prefix) => sql`starts_with(${text}, ${prefix})`,
   endsWith: (text, suffix) => sql`suffix(${text}, ${suffix})`,

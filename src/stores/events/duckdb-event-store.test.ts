@@ -16,7 +16,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-describe('DuckDB event store: opening older files', () => {
+describe('DuckDB event store', () => {
   it('drops the primary key of segment_members and keeps every stored list', async () => {
     const file = freshFile();
     // The table as stores before this version created it, with lists in it.
@@ -48,6 +48,21 @@ describe('DuckDB event store: opening older files', () => {
       await expect(
         store.select(sql`INSERT INTO segment_members VALUES ('w1', NULL, ['a'], 8) RETURNING 1`),
       ).rejects.toThrow(/NOT NULL/i);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("works in UTC whatever the machine's time zone", async () => {
+    const store = await DuckDbEventStore.open(freshFile());
+    try {
+      const rows = await store.select(
+        sql`SELECT current_setting('TimeZone') AS tz, epoch_ms(TRY_CAST('2024-01-01' AS TIMESTAMPTZ)) AS naive,
+          epoch_ms(TRY_CAST('2024-01-01T08:00:00+08:00' AS TIMESTAMPTZ)) AS offset`,
+      );
+      expect(rows[0]?.tz).toBe('UTC');
+      expect(Number(rows[0]?.naive)).toBe(Date.UTC(2024, 0, 1));
+      expect(Number(rows[0]?.offset)).toBe(Date.UTC(2024, 0, 1));
     } finally {
       await store.close();
     }

@@ -70,6 +70,9 @@ export class DuckDbEventStore extends BaseEventStore {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
     const instance = await DuckDBInstance.create(file, { memory_limit: memoryLimit });
     const writer = await instance.connect();
+    // UTC whatever the machine's zone, for every connection: segment conditions read a date
+    // without an offset as UTC. (The zone is ICU's setting, unknown before a connection loads it.)
+    await writer.run(`SET GLOBAL TimeZone = 'UTC'`);
     const runner = await instance.connect();
     const readers = await Promise.all([1, 2, 3, 4].map(() => instance.connect()));
     return new DuckDbEventStore(instance, writer, runner, readers);

@@ -14,19 +14,18 @@ import {
   type AggregateGroup,
   earlier,
   eventTest,
-  groupBy,
   groupColumns,
   type Scope,
   type Sees,
   scopeKey,
   selectItem,
   type TrackScope,
-  withoutTestsOf,
 } from './aggregate-groups.js';
 import { type Accessor, compare } from './compare.js';
 import type { AggFn, Dialect } from './dialect.js';
 import { localDayExpr } from './local-day.js';
 import { type ModelContext, ModelExprs } from './model-exprs.js';
+import { SharedReads } from './shared-reads.js';
 
 const DAY = 86_400_000;
 // Portable boolean constants: ClickHouse 18.16 has no TRUE/FALSE literals.
@@ -59,16 +58,7 @@ export interface CompileContext {
  */
 export class Compiler {
   private readonly aggs = new Map<string, AggregateColumn>();
-  private readonly reads = new Map<
-    string,
-    {
-      name: string;
-      expr: SqlFragment;
-      where: Map<string, SqlFragment>;
-      /** A top-level key of a JSON column, which can be read with the column's other keys. */
-      path?: { col: string; key: string };
-    }
-  >();
+  private readonly reads: SharedReads;
   private readonly inlined = new Map<string, SqlFragment>();
   private readonly inlining = new Set<string>();
 
@@ -78,6 +68,7 @@ export class Compiler {
     readonly dialect: Dialect,
     readonly ctx: CompileContext,
   ) {
+    this.reads = new SharedReads(dialect);
     this.models = new ModelExprs(
       dialect,
       (fn, x, cond, scope) => this.agg(fn, x, cond, scope),
@@ -104,45 +95,12 @@ export class Compiler {
   }
 
   /**
-   * The rows the aggregate columns read: the events, plus one column per JSON value they use
-   * (`j0`, `j1`, …) where the dialect shares reads. Only columns some aggregate (of `columns`,
-   * by default all) mentions are computed; `sees`: what the events are known to be.
+   * The rows the aggregate columns read: the events, plus the shared JSON reads (`j0`, `j1`, …)
+   * that some aggregate (of `columns`, by default all) mentions; `sees`: what the events are
+   * known to be.
    */
   rows(events: SqlFragment, columns = this.aggregateColumns(), sees?: Sees): SqlFragment {
-    const used = columns.map((col) => render(col, (v) => JSON.stringify(v)).text);
-    const reads = [...this.reads.values()].filter((r) =>
-      used.some((text) => new RegExp(`\\b${r.name}\\b`).test(text)),
-    );
-    const when = (wheres: Iterable<SqlFragment>) =>
-      join(
-        [...wheres].map((w) => withoutTestsOf(w, sees)),
-        raw(' OR '),
-      );
-    const cols: SqlFragment[] = [];
-    const lists: SqlFragment[] = [];
-    // Several keys of one JSON column are read by one parse, as a list (for the seven traits
-    // of 5 M identify events: 2.8 s one key at a time, 1.6 s together).
-    const byCol = groupBy(reads, (r) => r.path?.col ?? r.name);
-    for (const rs of byCol) {
-      const path = rs[0]!.path;
-      if (!path || rs.length === 1 || !this.dialect.jsonTextList) {
-        for (const r of rs)
-          cols.push(sql`CASE WHEN ${when(r.where.values())} THEN ${r.expr} END AS ${raw(r.name)}`);
-        continue;
-      }
-      const list = `${rs[0]!.name}_all`;
-      const keys = rs.map((r) => r.path!.key);
-      const wheres = new Map(rs.flatMap((r) => [...r.where]));
-      lists.push(
-        sql`CASE WHEN ${when(wheres.values())} THEN ${this.dialect.jsonTextList(raw(path.col), keys)} END AS ${raw(list)}`,
-      );
-      rs.forEach((r, i) => {
-        cols.push(sql`${raw(list)}[${raw(String(i + 1))}] AS ${raw(r.name)}`);
-      });
-    }
-    if (cols.length === 0) return events;
-    const inner = lists.length === 0 ? events : sql`(SELECT *, ${join(lists, raw(', '))} FROM ${events})`;
-    return sql`(SELECT *, ${join(cols, raw(', '))} FROM ${inner})`;
+    return this.reads.rows(events, columns, sees);
   }
 
   /** The aggregate columns in GROUP BYs, each over only the events its columns can see (`groupColumns`). */
@@ -183,26 +141,6 @@ export class Compiler {
           : undefined;
     }
     return raw(a.name);
-  }
-
-  /**
-   * A value read from an event's JSON, used only on rows where `where` holds. Where the dialect
-   * shares reads, it becomes a column computed once per row, under the union of its uses'
-   * conditions: several conditions on one property (a category among many segments, the
-   * order amount of RFM and spend) then parse each event's JSON once, not once per
-   * condition (at 24 M events, five conditions on two properties took 9.7 s read inline and
-   * 3.1 s read once). Every use must itself be guarded by its `where`.
-   */
-  private read(expr: SqlFragment, where: SqlFragment, path?: { col: string; key: string }): SqlFragment {
-    if (!this.dialect.sharesReads) return expr;
-    const key = render(expr, (v) => JSON.stringify(v)).text;
-    let r = this.reads.get(key);
-    if (!r) {
-      r = { name: `j${this.reads.size}`, expr, where: new Map(), path };
-      this.reads.set(key, r);
-    }
-    r.where.set(render(where, (v) => JSON.stringify(v)).text, sql`(${where})`);
-    return raw(r.name);
   }
 
   private node(n: Node): SqlFragment {
@@ -330,7 +268,7 @@ export class Compiler {
 
   /** A top-level key of a JSON column (`props`, `traits`) as text, read on the rows where `where` holds. */
   private jsonRead(col: 'props' | 'traits', key: string, where: SqlFragment): SqlFragment {
-    return this.read(this.dialect.jsonText(raw(col), key), where, { col, key });
+    return this.reads.read(this.dialect.jsonText(raw(col), key), where, { col, key });
   }
 
   private inWindow(ts: SqlFragment, w: Window): SqlFragment {

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_SEGMENTS } from '../bench/segment-definitions.js';
 import { loadDemo, parseDemoEnd } from '../src/cli/commands/demo.js';
 import { DEFAULT_END } from '../src/demo/options.js';
-import { Compiler } from '../src/segments/compile/compiler.js';
+import { type CompileContext, Compiler } from '../src/segments/compile/compiler.js';
 import type { Dialect } from '../src/segments/compile/dialect.js';
 import { duckdbDialect } from '../src/segments/compile/duckdb-dialect.js';
 import { perProfile } from '../src/segments/compile/one-pass.js';
 import { systemCtx } from '../src/services/context.js';
 import { createApiKey } from '../src/services/keys/create-api-key.js';
-import { join, raw, sql } from '../src/stores/events/sql.js';
+import { join, raw, render, sql } from '../src/stores/events/sql.js';
 import { api, makeWorkspace, startTestTailor, type TestServer, track } from './helpers/tailor.js';
 
 // The models must show from the first moment: a new demo shop (what `npm start` shows) and a
@@ -56,26 +56,39 @@ describe('models from the first run', () => {
   });
 
   // The one pass splits its aggregates into several GROUP BYs joined on the profile (DuckDB);
-  // the 50 benchmark definitions must size the same however the columns are grouped.
-  it('sizes the benchmark segments the same in one aggregation and split into several', async () => {
+  // the 50 benchmark definitions must size the same however the columns are grouped, and
+  // whether the JSON keys they read come from the JSON or from the store's key columns.
+  it('sizes the benchmark segments the same in one aggregation, split into several, and from key columns', async () => {
     await loadDemo(s.tailor, { workspaceId: 'split', users: 150, seed: 7, end: DEFAULT_END });
     const engine = s.tailor.segments;
     const w = await engine.load('split');
     for (const b of BENCH_SEGMENTS) w.segments.push({ id: b.id, definition: b.definition });
-    const ctx = engine.compileContext('split', w, DEFAULT_END);
-    const sizes = async (dialect: Dialect) => {
+    const fromJson: CompileContext = { ...engine.compileContext('split', w, DEFAULT_END), materialized: [] };
+    const sizes = async (dialect: Dialect, ctx = fromJson) => {
       const c = new Compiler(dialect, ctx);
       const counts = BENCH_SEGMENTS.map(
         (b, i) => sql`${dialect.aggIf('count', null, c.definition(b.definition))} AS ${raw(`s${i}`)}`,
       );
-      const [r] = await s.tailor.events.select(
-        sql`SELECT ${join(counts, raw(', '))} FROM ${perProfile(c, ctx)}`,
-      );
-      return BENCH_SEGMENTS.map((_, i) => Number(r?.[`s${i}`]));
+      const q = sql`SELECT ${join(counts, raw(', '))} FROM ${perProfile(c, ctx)}`;
+      const [r] = await s.tailor.events.select(q);
+      return { sizes: BENCH_SEGMENTS.map((_, i) => Number(r?.[`s${i}`])), text: render(q, () => '?').text };
     };
-    const whole = await sizes({ ...duckdbDialect, aggregatesPerGroupBy: undefined });
+    const whole = (await sizes({ ...duckdbDialect, aggregatesPerGroupBy: undefined })).sizes;
     expect(whole.filter((n) => n > 0).length).toBeGreaterThan(25);
-    expect(await sizes({ ...duckdbDialect, aggregatesPerGroupBy: 4 })).toEqual(whole);
-    expect(await sizes(duckdbDialect)).toEqual(whole);
+    expect((await sizes({ ...duckdbDialect, aggregatesPerGroupBy: 4 })).sizes).toEqual(whole);
+    const split = await sizes(duckdbDialect);
+    expect(split.sizes).toEqual(whole);
+    expect(split.text).toMatch(/json_extract_string\(props/);
+
+    expect(await engine.materializeReads('split', w)).toBeGreaterThan(10);
+    const ctx = engine.compileContext('split', w, DEFAULT_END);
+    expect(ctx.materialized?.map((k) => k.key)).toEqual(
+      expect.arrayContaining(['revenue', 'category', 'city']),
+    );
+    const stored = await sizes(duckdbDialect, ctx);
+    expect(stored.sizes).toEqual(whole);
+    // Every key the aggregates read now comes from its column.
+    expect(stored.text).not.toMatch(/json_extract_string\((props|traits)/);
+    expect((await sizes({ ...duckdbDialect, aggregatesPerGroupBy: undefined }, ctx)).sizes).toEqual(whole);
   });
 });

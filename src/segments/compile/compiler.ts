@@ -1,5 +1,6 @@
 import { localDay, localDayStart } from '../../core/time-zone.js';
 import type { ProfileSettings } from '../../profiles/settings.js';
+import type { JsonKey, MaterializedKey } from '../../stores/events/event-store.js';
 import { join, raw, render, type SqlFragment, sql } from '../../stores/events/sql.js';
 import {
   type ComputedTrait,
@@ -44,7 +45,14 @@ export interface CompileContext {
   /** The current version of a manual list's entries; undefined when there is no such list. */
   listVersion(listId: string): number | undefined;
   models: ModelContext;
+  /**
+   * JSON keys the event store keeps as columns of their own, complete for every event
+   * (`EventStore.materializedKeys`); the compiler reads those from the column.
+   */
+  materialized?: readonly MaterializedKey[];
 }
+
+const SOURCE = { props: 'properties', traits: 'traits' } as const;
 
 /**
  * Compiles definitions into expressions over one per-profile aggregation of the events. Each
@@ -68,7 +76,10 @@ export class Compiler {
     readonly dialect: Dialect,
     readonly ctx: CompileContext,
   ) {
-    this.reads = new SharedReads(dialect);
+    const stored = new Map(ctx.materialized?.map((k) => [`${k.source}\u0000${k.key}`, k.column]));
+    this.reads = new SharedReads(dialect, (p) =>
+      p.col === 'props' || p.col === 'traits' ? stored.get(`${SOURCE[p.col]}\u0000${p.key}`) : undefined,
+    );
     this.models = new ModelExprs(
       dialect,
       (fn, x, cond, scope) => this.agg(fn, x, cond, scope),
@@ -101,6 +112,15 @@ export class Compiler {
    */
   rows(events: SqlFragment, columns = this.aggregateColumns(), sees?: Sees): SqlFragment {
     return this.reads.rows(events, columns, sees);
+  }
+
+  /** The top-level JSON keys the aggregates read (worth a column of their own in the store). */
+  jsonKeys(): JsonKey[] {
+    return this.reads
+      .paths()
+      .flatMap((p) =>
+        p.col === 'props' || p.col === 'traits' ? [{ source: SOURCE[p.col], key: p.key }] : [],
+      );
   }
 
   /** The aggregate columns in GROUP BYs, each over only the events its columns can see (`groupColumns`). */

@@ -83,13 +83,15 @@ export interface Dialect {
    * the compiler reads: `type, event, ts, props, traits, user_id, anonymous_id`. `restrict`,
    * when given, limits it to the events of those surviving profiles; `sources`, when given,
    * are all the profile ids those events can carry (the survivors and the profiles merged
-   * into them), which lets an engine skip other events while scanning.
+   * into them), which lets an engine skip other events while scanning. `columns`: the store's
+   * key columns (`EventStore.materializedKeys`), passed through under their own names.
    */
   attributedEvents(
     workspaceId: string,
     now: number,
     restrict?: readonly string[],
     sources?: readonly string[],
+    columns?: readonly string[],
   ): SqlFragment;
   /** The ids whose flags hold, in the given order: `[id for (id, flag) in pairs if flag]`. */
   idList(pairs: readonly [string, SqlFragment][]): SqlFragment;

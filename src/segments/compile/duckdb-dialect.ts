@@ -1,7 +1,6 @@
+import { duckdbJsonPath as path } from '../../stores/events/json-path.js';
 import { join, raw, sql } from '../../stores/events/sql.js';
 import { type AggFn, type Dialect, lambdaVar } from './dialect.js';
-
-const path = (key: string) => `$."${key.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 
 const AGG: Record<AggFn, string> = {
   count: 'count',
@@ -65,14 +64,20 @@ export const duckdbDialect: Dialect = {
   truthy: (cond) => sql`coalesce(${cond}, false)`,
   bucket: (pid, salt) => sql`CAST(('0x' || substr(md5(${salt} || ':' || ${pid}), 1, 8)) AS UBIGINT) % 100`,
   floorDiv: (a, b) => sql`floor(${a} / ${b})`,
-  attributedEvents(ws, now, restrict, sources) {
+  attributedEvents(ws, now, restrict, sources, columns = []) {
     // A test on the stored profile id is pushed into the scan, which then reads the other
     // columns only for the matching rows; the test on the survivor is not.
     const pre = sources === undefined ? sql`` : sql` AND e.profile_id IN ${sources}`;
     const only =
       restrict === undefined ? sql`` : sql`${pre} AND coalesce(m.into_profile, e.profile_id) IN ${restrict}`;
+    const stored = columns
+      .map((col) => {
+        if (!/^m_\d+$/.test(col)) throw new Error(`not a key column: ${col}`);
+        return `, e.${col} AS ${col}`;
+      })
+      .join('');
     return sql`(SELECT coalesce(m.into_profile, e.profile_id) AS pid, e.type AS type, e.event AS event,
-        e.timestamp AS ts, e.properties AS props, e.traits AS traits, e.user_id AS user_id, e.anonymous_id AS anonymous_id
+        e.timestamp AS ts, e.properties AS props, e.traits AS traits, e.user_id AS user_id, e.anonymous_id AS anonymous_id${raw(stored)}
       FROM events e LEFT JOIN profile_merges m ON m.workspace_id = e.workspace_id AND m.from_profile = e.profile_id
       WHERE e.workspace_id = ${ws} AND e.timestamp <= ${now}${only})`;
   },

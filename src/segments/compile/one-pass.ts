@@ -72,7 +72,13 @@ export function perProfile(
   materialize = true,
 ): SqlFragment {
   const only = restrict === undefined ? sql`` : sql` HAVING pid IN ${restrict}`;
-  const events = c.dialect.attributedEvents(ctx.workspaceId, ctx.now, restrict, sources);
+  const events = c.dialect.attributedEvents(
+    ctx.workspaceId,
+    ctx.now,
+    restrict,
+    sources,
+    ctx.materialized?.map((k) => k.column),
+  );
   const aggregate = (g: AggregateGroup) => {
     // Tests of the event's type and name that every event of the group passes are dropped.
     const cols = g.columns.map((col) => selectItem({ ...col, expr: withoutTestsOf(col.expr, g.sees) }));

@@ -5,11 +5,11 @@ import type { EventStore, Row, RunDiff, SegmentTransitionRow } from '../../store
 import { sql } from '../../stores/events/sql.js';
 import type { StateStore } from '../../stores/state/state-store.js';
 import { clickhouseDialect } from '../compile/clickhouse-dialect.js';
-import type { CompileContext } from '../compile/compiler.js';
+import { type CompileContext, Compiler } from '../compile/compiler.js';
 import type { Dialect } from '../compile/dialect.js';
 import { duckdbDialect } from '../compile/duckdb-dialect.js';
 import { modelParamsQuery, readModelParams } from '../compile/model-params-query.js';
-import { diffQuery, type SegmentToEvaluate } from '../compile/one-pass.js';
+import { diffQuery, flagsOf, type SegmentToEvaluate } from '../compile/one-pass.js';
 import { stagedFullRun } from '../compile/staged-run.js';
 import { type Definition, MODEL_NAMES, MODEL_VALUES } from '../dsl.js';
 import type { ModelParams } from '../models/model-params.js';
@@ -224,7 +224,23 @@ export class SegmentEngine extends EventEmitter<{
       definitionOf: (id) => byId.get(id),
       listVersion: (id) => w.listVersions.get(id),
       models: { settings: w.settings, params: w.params },
+      materialized: this.deps.events.materializedKeys(),
     };
+  }
+
+  /**
+   * Asks the event store to keep the JSON keys the workspace's segments and models read as
+   * columns of their own (`EventStore.materializeKeys`) and waits until they are filled.
+   * Returns how many keys the definitions read. Full runs ask for it without waiting.
+   */
+  async materializeReads(workspaceId: string, w?: WorkspaceModels): Promise<number> {
+    const models = w ?? (await this.load(workspaceId));
+    const c = new Compiler(this.dialect, this.compileContext(workspaceId, models));
+    c.models.prelude();
+    flagsOf(c, [...models.segments, ...MODEL_SEGMENTS]);
+    const keys = c.jsonKeys();
+    await this.deps.events.materializeKeys(keys);
+    return keys.length;
   }
 
   /** Recomputes the relative models' cut points over all customers and stores them. */
@@ -285,6 +301,7 @@ export class SegmentEngine extends EventEmitter<{
     const runId = Math.max(Date.now(), this.lastRunId + 1);
     this.lastRunId = runId;
     const applied = await events.applyRun({ workspaceId, runId, at: now, diff });
+    if (restrict === undefined) this.materializeReads(workspaceId, w).catch((e) => this.deps.onError?.(e));
     if (applied.segments.length > 0) {
       await this.recordSizes(workspaceId, applied.segments, now, restrict === undefined ? undefined : runId);
       // Read back only when something listens: a first run can hold tens of millions.

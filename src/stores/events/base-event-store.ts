@@ -1,5 +1,14 @@
 import type { EventRecord } from '../../ingest/event-record.js';
-import type { AppliedRun, EventCursor, EventStore, ProfileMergeRow, Row, RunDiff } from './event-store.js';
+import type {
+  AppliedRun,
+  EventCursor,
+  EventStore,
+  JsonKey,
+  MaterializedKey,
+  ProfileMergeRow,
+  Row,
+  RunDiff,
+} from './event-store.js';
 import { EVENT_COLUMNS, rowToEvent } from './event-store.js';
 import { raw, type SqlFragment, sql } from './sql.js';
 
@@ -30,6 +39,12 @@ export abstract class BaseEventStore implements EventStore {
   ): Promise<void>;
   abstract dropListVersions(workspaceId: string, listId: string, keep?: number): Promise<void>;
   abstract close(): Promise<void>;
+
+  materializedKeys(): readonly MaterializedKey[] {
+    return [];
+  }
+
+  async materializeKeys(_keys: readonly JsonKey[]): Promise<void> {}
 
   async checkpoint(name: string): Promise<number> {
     const rows = await this.select(sql`SELECT max(lsn) AS lsn FROM tailor_checkpoints WHERE name = ${name}`);

@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { EventRecord } from '../../ingest/event-record.js';
 import { DuckDbEventStore } from './duckdb-event-store.js';
-import { sql } from './sql.js';
+import type { Row } from './event-store.js';
+import { duckdbJsonPath } from './json-path.js';
+import { join, raw, sql } from './sql.js';
 
 const dirs: string[] = [];
 const freshFile = () => {
@@ -65,6 +68,122 @@ describe('DuckDB event store', () => {
       expect(Number(rows[0]?.offset)).toBe(Date.UTC(2024, 0, 1));
     } finally {
       await store.close();
+    }
+  });
+});
+
+const ev = (i: number, properties: unknown, traits: unknown = {}): EventRecord => ({
+  workspaceId: 'w1',
+  messageId: `m-${i}`,
+  type: 'track',
+  event: 'Order Completed',
+  userId: 'u1',
+  anonymousId: '',
+  groupId: '',
+  previousId: '',
+  profileId: `p${i % 3}`,
+  timestamp: 1_700_000_000_000 + i,
+  originalTimestamp: 0,
+  sentAt: 0,
+  receivedAt: 1_700_000_000_500,
+  properties: typeof properties === 'string' ? properties : JSON.stringify(properties),
+  traits: JSON.stringify(traits),
+  context: '{}',
+});
+
+/** Every value the segment compiler's JSON read sees differently: types, odd keys, absence. */
+const ODD_PROPERTIES: unknown[] = [
+  { revenue: 12.5, category: 'shoes' },
+  { revenue: '99.90', category: '鞋' },
+  '{"revenue":1.50,"category":null}',
+  { revenue: true, category: { nested: [1, 2] } },
+  '{"revenue":12345678901234567890,"a.b":"dot","q\\"k":"quote"}',
+  '{"revenue":1e400,"Revenue":"upper"}',
+  { category: ['x', 'y'] },
+  {},
+  '{"revenue":"1","revenue":"2"}',
+];
+
+describe('DuckDB event store: JSON keys as columns', () => {
+  const keys = [
+    { source: 'properties', key: 'revenue' },
+    { source: 'properties', key: 'category' },
+    { source: 'properties', key: 'a.b' },
+    { source: 'properties', key: 'q"k' },
+    { source: 'traits', key: 'city' },
+  ] as const;
+
+  /** Each key column beside what the compiler's read of the JSON returns, for every row. */
+  async function mismatches(store: DuckDbEventStore): Promise<Row[]> {
+    const cols = store.materializedKeys();
+    const checks = cols.map(
+      (k) =>
+        sql`${raw(k.column)} IS DISTINCT FROM json_extract_string(${raw(k.source)}, ${duckdbJsonPath(k.key)})`,
+    );
+    return store.select(sql`SELECT message_id FROM events WHERE ${join(checks, raw(' OR '))}`);
+  }
+
+  it('fills a column per key for the stored events and for every event appended later', async () => {
+    const file = freshFile();
+    const store = await DuckDbEventStore.open(file);
+    try {
+      await store.migrate();
+      await store.append(
+        ODD_PROPERTIES.map((p, i) => ev(i, p, i % 2 ? { city: '上海' } : { city: 7 })),
+        { name: 'c', lsn: 1 },
+      );
+      expect(store.materializedKeys()).toEqual([]);
+      await store.materializeKeys([...keys, keys[0]]);
+      const cols = store.materializedKeys();
+      expect(cols.map((k) => [k.source, k.key])).toEqual(keys.map((k) => [k.source, k.key]));
+      expect(new Set(cols.map((k) => k.column)).size).toBe(keys.length);
+      expect(await mismatches(store)).toEqual([]);
+      const rev = cols.find((k) => k.key === 'revenue')!.column;
+      const rows = await store.select(sql`SELECT ${raw(rev)} AS v FROM events ORDER BY timestamp`);
+      expect(rows.map((r) => r.v)).toEqual([
+        '12.5',
+        '99.90',
+        '1.5',
+        'true',
+        '12345678901234567890',
+        '1e400',
+        null,
+        null,
+        '1',
+      ]);
+
+      // Appends after the columns exist fill them, in a trial append and a real one alike.
+      const later = ODD_PROPERTIES.map((p, i) => ev(100 + i, p, { city: `c${i}` }));
+      await store.trialAppend(later);
+      await store.append(later, { name: 'c', lsn: 2 });
+      expect(await store.countEvents('w1')).toBe(ODD_PROPERTIES.length * 2);
+      expect(await mismatches(store)).toEqual([]);
+      // Asking again adds nothing.
+      await store.materializeKeys(keys);
+      expect(store.materializedKeys()).toEqual(cols);
+    } finally {
+      await store.close();
+    }
+    // A restart reads the columns back; an interrupted fill is finished on start.
+    const again = await DuckDbEventStore.open(file);
+    try {
+      await again.migrate();
+      expect(again.materializedKeys().map((k) => k.key)).toEqual(keys.map((k) => k.key));
+      const col = again.materializedKeys()[0]!.column;
+      await again.select(sql`UPDATE events SET ${raw(col)} = NULL RETURNING 1`);
+      await again.select(sql`UPDATE materialized_keys SET complete = false WHERE col = ${col} RETURNING 1`);
+    } finally {
+      await again.close();
+    }
+    const third = await DuckDbEventStore.open(file);
+    try {
+      await third.migrate();
+      expect(third.materializedKeys().map((k) => k.key)).not.toContain('revenue');
+      await third.materializeKeys([]);
+      expect(third.materializedKeys().map((k) => k.key)).toContain('revenue');
+      expect(await mismatches(third)).toEqual([]);
+    } finally {
+      await third.close();
     }
   });
 });

@@ -111,7 +111,29 @@ export interface EventStore {
   ): Promise<void>;
   /** Removes a list's entries of every version except `keep` (all of them when undefined). */
   dropListVersions(workspaceId: string, listId: string, keep?: number): Promise<void>;
+  /**
+   * The JSON keys stored as columns of their own and complete for every stored event: each
+   * column holds the text the segment compiler would read from the JSON (a string unquoted,
+   * anything else as JSON text, NULL when absent). Empty on engines that keep none.
+   */
+  materializedKeys(): readonly MaterializedKey[];
+  /**
+   * Adds a column for each of these keys not yet stored and fills it for every stored event
+   * (new events get theirs as they are appended); resolves once all of them are complete.
+   * Engines that keep no such columns resolve at once.
+   */
+  materializeKeys(keys: readonly JsonKey[]): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A top-level key of an event's `properties` or `traits` JSON. */
+export interface JsonKey {
+  source: 'properties' | 'traits';
+  key: string;
+}
+
+export interface MaterializedKey extends JsonKey {
+  column: string;
 }
 
 export const EVENT_COLUMNS = [

@@ -37,6 +37,8 @@ interface Engine {
   /** A stable pseudo-random number in [0, 1000) per event. */
   permille: string;
   lit(s: string): string;
+  /** The store's key columns (JSON keys kept as columns), after the base columns in table order. */
+  keyColumns(): Promise<string[]>;
 }
 
 async function duckdb(): Promise<Engine & { close(): void }> {
@@ -52,6 +54,14 @@ async function duckdb(): Promise<Engine & { close(): void }> {
     has: (col, part) => `contains(${col}, '${part}')`,
     permille: 'hash(message_id) % 1000',
     lit: (s) => `'${s.replaceAll("'", "''")}'`,
+    keyColumns: async () =>
+      (
+        await c.runAndReadAll(
+          `SELECT column_name FROM duckdb_columns() WHERE table_name = 'events' AND column_name LIKE 'm\\_%' ESCAPE '\\' ORDER BY column_index`,
+        )
+      )
+        .getRows()
+        .map((r) => String(r[0])),
     close: () => instance.closeSync(),
   };
 }
@@ -65,16 +75,19 @@ function clickhouse(url: string): Engine & { close(): void } {
     has: (col, part) => `position(${col}, '${part}') > 0`,
     permille: 'cityHash64(message_id) % 1000',
     lit: clickhouseLiteral,
+    keyColumns: async () => [],
     close: () => {},
   };
 }
 
-const COLUMNS = (wsExpr: string, idExpr: string, shift: string) =>
-  `${wsExpr}, ${idExpr}, type, event, user_id, anonymous_id, group_id, previous_id, profile_id,
-   timestamp - ${shift}, original_timestamp - ${shift}, sent_at - ${shift}, received_at - ${shift}, properties, traits, context`;
-
 const eventsUrl = process.env.TAILOR_EVENTS_URL;
 const e = eventsUrl ? clickhouse(eventsUrl) : await duckdb();
+// The key columns hold what is read from properties and traits, which the copies keep.
+const keyColumns = (await e.keyColumns()).map((c) => `, ${c}`).join('');
+const COLUMNS = (wsExpr: string, idExpr: string, shift: string) =>
+  `${wsExpr}, ${idExpr}, type, event, user_id, anonymous_id, group_id, previous_id, profile_id,
+   timestamp - ${shift}, original_timestamp - ${shift}, sent_at - ${shift}, received_at - ${shift}, properties, traits, context${keyColumns}`;
+
 const inWs = (w: string) => `workspace_id = ${e.lit(w)}`;
 const original = `NOT ${e.has('message_id', '~')}`;
 

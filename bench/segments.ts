@@ -2,6 +2,9 @@
  * Segment engine benchmark on the data set of bench/segments-data.ts (1 M customers, 100 M
  * events, and a 10 M-event sample workspace `<ws>_10m`):
  *
+ * 0. the JSON keys the definitions read kept as columns by the event store (DuckDB: added and
+ *    filled once per data set, `EventStore.materializeKeys`; skipped with --json-keys, which
+ *    also keeps full runs from asking for them, to measure reads from the JSON);
  * 1. full run from scratch: the 50 definitions of segment-definitions.ts plus every built-in
  *    model group, memberships cleared first (what `SegmentEngine.run` does: model cut points,
  *    the one pass, the diff with stored lists, writing lists and transitions, sizes);
@@ -11,7 +14,7 @@
  * 5. live (`--live`): `tailor serve` as its own process; a `Bench Ping` event posted for a
  *    known customer, then the profile's segments polled until `bench_50` shows.
  *
- *   npx tsx bench/segments.ts --data-dir /tmp/seg --workspace big [--skip-full | --once] [--skip-per-segment]
+ *   npx tsx bench/segments.ts --data-dir /tmp/seg --workspace big [--skip-full | --once] [--skip-per-segment] [--json-keys]
  *     [--ratio-workspace big_10m] [--skip-big-previews] [--live 30 [--live-first 1000]]
  *   (TAILOR_STATE_URL / TAILOR_EVENTS_URL for server stores)
  *
@@ -44,6 +47,7 @@ const liveTrials = Number(arg('live', '0'));
 const liveFirst = Number(arg('live-first', '1000'));
 const skipPerSegment = process.argv.includes('--skip-per-segment');
 const skipFull = process.argv.includes('--skip-full');
+const jsonKeys = process.argv.includes('--json-keys');
 /** Where one pass is compared with one query per segment (the 50 scans take long at 100 M). */
 const ratioWs = arg('ratio-workspace', ws);
 const chPidFile = `${process.env.TAILOR_TEST_SERVERS_DIR ?? '/tmp/tailor-test-servers'}/ch/ch.pid`;
@@ -191,7 +195,8 @@ async function previews(tailor: Tailor, workspace: string): Promise<number[]> {
 }
 
 async function engineBench(): Promise<void> {
-  const tailor = await startTailor(loadConfig(process.env, { dataDir }), { ingest: false });
+  const env = jsonKeys ? { ...process.env, TAILOR_KEY_COLUMNS: 'off' } : process.env;
+  const tailor = await startTailor(loadConfig(env, { dataDir }), { ingest: false });
   const [{ n }] = (await tailor.events.select(
     sql`SELECT count(*) AS n FROM events WHERE workspace_id = ${ws}`,
   )) as [{ n: unknown }];
@@ -199,6 +204,10 @@ async function engineBench(): Promise<void> {
   // The demo shop's history ends at DEFAULT_END: evaluated later, "in the last 30 days" is empty.
   tailor.segments.setClock(() => DEFAULT_END);
   await install(tailor, ws);
+  if (!jsonKeys) {
+    const keys = await phase('JSON keys as columns', () => tailor.segments.materializeReads(ws));
+    log(`  ${keys.value} keys read; ${tailor.events.materializedKeys().length} kept as columns`);
+  }
   if (!skipFull) {
     await clearMemberships(tailor);
     const scratch = await phase('full run from scratch', () => tailor.segments.run(ws));

@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   TAILOR_MAX_BACKLOG: z.coerce.number().int().min(100).default(400_000),
   TAILOR_SEGMENT_LIVE_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
   TAILOR_SEGMENT_REFRESH_MS: z.coerce.number().int().min(1000).default(600_000),
+  TAILOR_KEY_COLUMNS: z.enum(['auto', 'off']).default('auto'),
   TAILOR_APPLY_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(500),
   TAILOR_DUCKDB_MEMORY: z
     .string()
@@ -56,6 +57,11 @@ export interface Config {
   segmentLiveMs: number;
   /** How often all profiles are (catches windows that expire with time). */
   segmentRefreshMs: number;
+  /**
+   * 'auto': full runs ask the event store to keep the JSON keys the segments read as columns
+   * of their own (`EventStore.materializeKeys`); 'off': they never do.
+   */
+  keyColumns: 'auto' | 'off';
 }
 
 export interface ConfigOverrides {
@@ -96,5 +102,6 @@ export function loadConfig(
     applyLingerMs: e.TAILOR_APPLY_LINGER_MS,
     segmentLiveMs: e.TAILOR_SEGMENT_LIVE_MS,
     segmentRefreshMs: e.TAILOR_SEGMENT_REFRESH_MS,
+    keyColumns: e.TAILOR_KEY_COLUMNS,
   };
 }

@@ -100,6 +100,7 @@ export async function startTailor(config: Config, opts: StartOptions = {}): Prom
     events,
     settingsFor: (ws) => settings.profileSettings(ws),
     onError: (e) => log.error({ err: e }, 'segment run failed'),
+    keyColumns: config.keyColumns === 'auto',
   });
   applier.on('applied', (records, merges) => {
     for (const r of records) segments.markDirty(r.workspaceId, r.profileId);

@@ -22,6 +22,8 @@ export interface SegmentEngineDeps {
   /** Epoch ms; tests move it to see windows expire. */
   clock?: () => number;
   onError?: (e: unknown) => void;
+  /** Whether full runs ask the store to keep the JSON keys they read as columns (default true). */
+  keyColumns?: boolean;
 }
 
 export type Transition = SegmentTransitionRow;
@@ -301,7 +303,8 @@ export class SegmentEngine extends EventEmitter<{
     const runId = Math.max(Date.now(), this.lastRunId + 1);
     this.lastRunId = runId;
     const applied = await events.applyRun({ workspaceId, runId, at: now, diff });
-    if (restrict === undefined) this.materializeReads(workspaceId, w).catch((e) => this.deps.onError?.(e));
+    if (restrict === undefined && this.deps.keyColumns !== false)
+      this.materializeReads(workspaceId, w).catch((e) => this.deps.onError?.(e));
     if (applied.segments.length > 0) {
       await this.recordSizes(workspaceId, applied.segments, now, restrict === undefined ? undefined : runId);
       // Read back only when something listens: a first run can hold tens of millions.

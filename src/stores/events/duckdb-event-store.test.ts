@@ -186,4 +186,38 @@ describe('DuckDB event store: JSON keys as columns', () => {
       await third.close();
     }
   });
+
+  it('fills the new columns of events appended while the stored ones are being filled', async () => {
+    const store = await DuckDbEventStore.open(freshFile());
+    try {
+      await store.migrate();
+      const batch = (from: number) =>
+        Array.from({ length: 2_000 }, (_, i) => ev(from + i, ODD_PROPERTIES[i % ODD_PROPERTIES.length]));
+      await store.append(batch(0), { name: 'c', lsn: 1 });
+      const filled = store.materializeKeys(keys);
+      const appends = [1, 2, 3, 4].map((n) => store.append(batch(n * 10_000), { name: 'c', lsn: n + 1 }));
+      await Promise.all([filled, ...appends]);
+      expect(store.materializedKeys()).toHaveLength(keys.length);
+      expect(await store.countEvents('w1')).toBe(10_000);
+      expect(await mismatches(store)).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps at most 48 keys as columns', async () => {
+    const store = await DuckDbEventStore.open(freshFile());
+    try {
+      await store.migrate();
+      const many = Array.from({ length: 60 }, (_, i) => ({ source: 'properties' as const, key: `k${i}` }));
+      await Promise.all([store.materializeKeys(many.slice(0, 30)), store.materializeKeys(many)]);
+      const cols = store.materializedKeys();
+      expect(cols).toHaveLength(48);
+      expect(new Set(cols.map((k) => k.key)).size).toBe(48);
+      await store.append([ev(1, { k0: 'a', k47: 'b' })], { name: 'c', lsn: 1 });
+      expect(await mismatches(store)).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
 });

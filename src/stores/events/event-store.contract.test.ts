@@ -169,5 +169,29 @@ for (const engine of EVENT_ENGINES) {
       );
       expect(rows).toEqual([{ from_profile: 'a', into_profile: 'c' }]);
     });
+
+    // DuckDB adds columns for the keys; ClickHouse keeps none. Either way events read back whole,
+    // and a refused event in a batch still writes nothing.
+    it('keeps events intact once JSON keys are asked for as columns', async () => {
+      await store.materializeKeys([
+        { source: 'properties', key: 'plan' },
+        { source: 'traits', key: 'city' },
+      ]);
+      const keys = store.materializedKeys().map((k) => k.key);
+      expect(keys).toEqual(engine.name === 'duckdb' ? ['plan', 'city'] : []);
+      const e = ev({
+        workspaceId: 'keys',
+        messageId: 'k-1',
+        properties: JSON.stringify({ plan: 'pro', n: 2 }),
+        traits: '{"city":"上海"}',
+      });
+      const bad = ev({ workspaceId: 'keys', messageId: 'k-2', timestamp: 'soon' as unknown as number });
+      await expect(store.trialAppend([e, bad])).rejects.toThrow();
+      await expect(store.append([e, bad], { name: 'keys', lsn: 1 })).rejects.toThrow();
+      expect(await store.countEvents('keys')).toBe(0);
+      await store.append([e], { name: 'keys', lsn: 2 });
+      expect(await store.profileEvents('keys', ['p1'], { limit: 10 })).toEqual([e]);
+      expect(await store.latestEvents('keys', { limit: 10 })).toEqual([e]);
+    });
   });
 }

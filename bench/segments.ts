@@ -116,7 +116,7 @@ async function clearMemberships(tailor: Tailor): Promise<void> {
   const { events } = tailor;
   if (events.kind === 'duckdb') {
     await events.select(sql`DELETE FROM segment_members WHERE workspace_id = ${ws}`);
-    await events.select(sql`DELETE FROM segment_transitions WHERE workspace_id = ${ws}`);
+    await events.select(sql`DELETE FROM segment_changes WHERE workspace_id = ${ws}`);
     return;
   }
   // ClickHouse 18.16: deletes are asynchronous mutations; wait for them.

@@ -56,6 +56,61 @@ describe('DuckDB event store', () => {
     }
   });
 
+  it('moves the transitions of older stores into one row per run and profile, read back the same', async () => {
+    const file = freshFile();
+    const old = await DuckDBInstance.create(file);
+    const c = await old.connect();
+    await c.run(`CREATE TABLE segment_transitions (
+      workspace_id VARCHAR NOT NULL, run_id BIGINT NOT NULL, segment_id VARCHAR NOT NULL, profile_id VARCHAR NOT NULL,
+      "at" BIGINT NOT NULL, entered BOOLEAN NOT NULL)`);
+    const rows = [
+      ['w1', 1, 'a', 'p1', 100, true],
+      ['w1', 1, 'b', 'p1', 100, true],
+      ['w1', 1, 'a', 'p2', 100, true],
+      ['w1', 2, 'a', 'p1', 200, false],
+      ['w1', 2, 'c', 'p1', 200, true],
+      ['w2', 2, 'a', 'p1', 200, false],
+    ] as const;
+    for (const r of rows)
+      await c.run(
+        `INSERT INTO segment_transitions VALUES ('${r[0]}', ${r[1]}, '${r[2]}', '${r[3]}', ${r[4]}, ${r[5]})`,
+      );
+    c.closeSync();
+    old.closeSync();
+
+    const store = await DuckDbEventStore.open(file);
+    try {
+      await store.migrate();
+      await store.migrate();
+      const back = await store.select(
+        sql`SELECT workspace_id, run_id, segment_id, profile_id, "at", entered FROM segment_transitions
+            ORDER BY workspace_id, run_id, profile_id, segment_id`,
+      );
+      expect(
+        back.map((r) => [
+          r.workspace_id,
+          Number(r.run_id),
+          r.segment_id,
+          r.profile_id,
+          Number(r.at),
+          r.entered,
+        ]),
+      ).toEqual(
+        [...rows].sort((x, y) =>
+          `${x[0]}${x[1]}${x[3]}${x[2]}`.localeCompare(`${y[0]}${y[1]}${y[3]}${y[2]}`),
+        ),
+      );
+      const changes = await store.select(sql`SELECT count(*) AS n FROM segment_changes`);
+      expect(Number(changes[0]?.n)).toBe(4);
+      const kinds = await store.select(
+        sql`SELECT view_name FROM duckdb_views() WHERE view_name = 'segment_transitions' AND NOT internal`,
+      );
+      expect(kinds).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("works in UTC whatever the machine's time zone", async () => {
     const store = await DuckDbEventStore.open(freshFile());
     try {

@@ -38,6 +38,20 @@ const SEGMENT_MEMBERS = `CREATE TABLE IF NOT EXISTS segment_members (
   workspace_id VARCHAR NOT NULL, profile_id VARCHAR NOT NULL, segments VARCHAR[] NOT NULL, run_id BIGINT NOT NULL)`;
 
 /**
+ * The membership history: one row per profile a run changed, with the segments it entered and
+ * those it exited. Its readers see one row per entry or exit through the view below, as on
+ * ClickHouse. A first run over 1 M profiles wrote 13.3 M such rows in 5.3 s; the same changes as
+ * 1 M rows of lists take 2.1 s (docs/benchmarks.md).
+ */
+const SEGMENT_CHANGES = `CREATE TABLE IF NOT EXISTS segment_changes (
+  workspace_id VARCHAR NOT NULL, run_id BIGINT NOT NULL, "at" BIGINT NOT NULL, profile_id VARCHAR NOT NULL,
+  entered_ids VARCHAR[] NOT NULL, exited_ids VARCHAR[] NOT NULL)`;
+const SEGMENT_TRANSITIONS_VIEW = `CREATE OR REPLACE VIEW segment_transitions AS
+  SELECT workspace_id, run_id, unnest(entered_ids) AS segment_id, profile_id, "at", true AS entered FROM segment_changes
+  UNION ALL
+  SELECT workspace_id, run_id, unnest(exited_ids) AS segment_id, profile_id, "at", false AS entered FROM segment_changes`;
+
+/**
  * The JSON keys kept as columns of their own (`m_0`, `m_1`, …), and whether each column is
  * filled for every stored event yet. Reading an order's amount from its `properties` text took
  * 5–7 s at 100 M events, most of it finding and parsing the text; the same values in a column
@@ -63,9 +77,7 @@ const DDL = [
     PRIMARY KEY (workspace_id, from_profile))`,
   SEGMENT_MEMBERS,
   MATERIALIZED_KEYS,
-  `CREATE TABLE IF NOT EXISTS segment_transitions (
-    workspace_id VARCHAR NOT NULL, run_id BIGINT NOT NULL, segment_id VARCHAR NOT NULL, profile_id VARCHAR NOT NULL,
-    "at" BIGINT NOT NULL, entered BOOLEAN NOT NULL)`,
+  SEGMENT_CHANGES,
   `CREATE TABLE IF NOT EXISTS list_members (
     workspace_id VARCHAR NOT NULL, list_id VARCHAR NOT NULL, version INTEGER NOT NULL, profile_id VARCHAR NOT NULL)`,
 ];
@@ -124,6 +136,7 @@ export class DuckDbEventStore extends BaseEventStore {
         await c.run('DROP TABLE segment_members_keyed');
       });
     }
+    await this.compactTransitions();
     const keys = await this.writer.runAndReadAll(
       'SELECT source, key, col, complete FROM materialized_keys ORDER BY col',
     );
@@ -135,6 +148,32 @@ export class DuckDbEventStore extends BaseEventStore {
     });
     // A fill interrupted by a crash starts again; it only ever writes the same values.
     if (this.keys.some((k) => !k.complete)) this.filling = this.fill();
+  }
+
+  /**
+   * Stores before `segment_changes` kept a table `segment_transitions` of one row per entry or
+   * exit: its rows move into `segment_changes`, grouped per run and profile, and the table
+   * gives way to the view of the same name, in one transaction.
+   */
+  private async compactTransitions(): Promise<void> {
+    const old = await this.writer.runAndReadAll(
+      `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'segment_transitions' AND database_name = current_database()`,
+    );
+    if (Number(old.getRows()[0]![0]) === 0) {
+      await this.writer.run(SEGMENT_TRANSITIONS_VIEW);
+      return;
+    }
+    await this.transaction(async (c) => {
+      await c.run(
+        `INSERT INTO segment_changes
+         SELECT workspace_id, run_id, "at", profile_id,
+           coalesce(list(segment_id ORDER BY segment_id) FILTER (WHERE entered), []),
+           coalesce(list(segment_id ORDER BY segment_id) FILTER (WHERE NOT entered), [])
+         FROM segment_transitions GROUP BY workspace_id, run_id, "at", profile_id`,
+      );
+      await c.run('DROP TABLE segment_transitions');
+      await c.run(SEGMENT_TRANSITIONS_VIEW);
+    });
   }
 
   override materializedKeys(): readonly MaterializedKey[] {
@@ -301,10 +340,10 @@ export class DuckDbEventStore extends BaseEventStore {
           params.map(typeOf),
         );
         await c.run(
-          `INSERT INTO segment_transitions
-           SELECT $1, $2, s, pid, $3, true FROM (SELECT pid, before, unnest(after) AS s FROM run_diff) WHERE NOT list_contains(before, s)
-           UNION ALL
-           SELECT $1, $2, s, pid, $3, false FROM (SELECT pid, after, unnest(before) AS s FROM run_diff) WHERE NOT list_contains(after, s)`,
+          `INSERT INTO segment_changes
+           SELECT $1, $2, $3, pid, list_filter(after, s -> NOT list_contains(before, s)),
+             list_filter(before, s -> NOT list_contains(after, s))
+           FROM run_diff`,
           keys,
           head,
         );
@@ -319,10 +358,11 @@ export class DuckDbEventStore extends BaseEventStore {
           [VARCHAR, BIGINT],
         );
         const counts = await c.runAndReadAll(
-          `SELECT (SELECT count(*) FROM run_diff) AS changed,
-             count(*) FILTER (WHERE entered) AS entered, count(*) FILTER (WHERE NOT entered) AS exited,
-             coalesce(list(DISTINCT segment_id), []) AS segments
-           FROM segment_transitions WHERE workspace_id = $1 AND run_id = $2`,
+          `SELECT count(*) AS changed, coalesce(sum(len(entered_ids)), 0) AS entered,
+             coalesce(sum(len(exited_ids)), 0) AS exited,
+             coalesce((SELECT list(DISTINCT s) FROM (SELECT unnest(list_concat(entered_ids, exited_ids)) AS s
+               FROM segment_changes WHERE workspace_id = $1 AND run_id = $2)), []) AS segments
+           FROM segment_changes WHERE workspace_id = $1 AND run_id = $2`,
           [run.workspaceId, run.runId],
           [VARCHAR, BIGINT],
         );

@@ -25,7 +25,10 @@ export const duckdbDialect: Dialect = {
     if (fn === 'list' || fn === 'freq') return sql`${raw(AGG[fn])}(${only}) FILTER (WHERE ${cond})`;
     return sql`${raw(AGG[fn])}(${only})`;
   },
-  argMaxIf: (x, by, cond) => sql`arg_max(CASE WHEN ${cond} THEN ${x} END, ${by}) FILTER (WHERE ${cond})`,
+  // DuckDB's arg_max skips rows whose value is NULL, so the CASE alone keeps the other rows out;
+  // a FILTER with the same condition as well made the seven traits of 5 M identify events take
+  // 6.8–6.9 s instead of 5.3–6.5 s.
+  argMaxIf: (x, by, cond) => sql`arg_max(CASE WHEN ${cond} THEN ${x} END, ${by})`,
   jsonHas: (col, key) => sql`coalesce(json_type(${col}, ${path(key)}), 'NULL') <> 'NULL'`,
   jsonText: (col, key) => sql`json_extract_string(${col}, ${path(key)})`,
   jsonTextList: (col, keys) =>

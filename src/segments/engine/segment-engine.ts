@@ -62,6 +62,8 @@ export interface RunResult {
   entered: number;
   exited: number;
   ms: number;
+  /** Where the store times them: milliseconds of each step of applying the run (`AppliedRun.steps`). */
+  steps?: Record<string, number>;
 }
 
 /**
@@ -326,6 +328,7 @@ export class SegmentEngine extends EventEmitter<{
       entered: applied.entered,
       exited: applied.exited,
       ms: Math.round(performance.now() - started),
+      ...(applied.steps && { steps: applied.steps }),
     };
     this.emit('run', result);
     return result;

@@ -317,6 +317,13 @@ export class DuckDbEventStore extends BaseEventStore {
       const c = this.runner;
       const head = [VARCHAR, BIGINT, BIGINT] as DuckDBType[];
       const keys = [run.workspaceId, run.runId, run.at];
+      const steps: Record<string, number> = {};
+      let lap = performance.now();
+      const step = (name: string) => {
+        const t = performance.now();
+        steps[name] = Math.round(t - lap);
+        lap = t;
+      };
       await c.run('BEGIN TRANSACTION');
       try {
         let diff = run.diff;
@@ -327,11 +334,13 @@ export class DuckDbEventStore extends BaseEventStore {
             stage.params.map(toValue),
             stage.params.map(typeOf),
           );
+          step('aggregates');
           diff = await diff.diff(raw('run_stage'), async (q) => {
             const r = this.render(q);
             const rows = await c.runAndReadAll(r.text, r.params.map(toValue), r.params.map(typeOf));
             return rows.getRowObjectsJS().map(fromDuck);
           });
+          step('cutPoints');
         }
         const { text, params } = this.render(diff);
         await c.run(
@@ -339,6 +348,7 @@ export class DuckDbEventStore extends BaseEventStore {
           params.map(toValue),
           params.map(typeOf),
         );
+        step('diff');
         await c.run(
           `INSERT INTO segment_changes
            SELECT $1, $2, $3, pid, list_filter(after, s -> NOT list_contains(before, s)),
@@ -347,6 +357,7 @@ export class DuckDbEventStore extends BaseEventStore {
           keys,
           head,
         );
+        step('history');
         await c.run(
           'DELETE FROM segment_members WHERE workspace_id = $1 AND profile_id IN (SELECT pid FROM run_diff)',
           [run.workspaceId],
@@ -369,12 +380,14 @@ export class DuckDbEventStore extends BaseEventStore {
         await c.run('DROP TABLE run_diff');
         await c.run('DROP TABLE IF EXISTS run_stage');
         await c.run('COMMIT');
+        step('lists');
         const r = fromDuck(counts.getRowObjectsJS()[0]!);
         return {
           changed: Number(r.changed),
           entered: Number(r.entered),
           exited: Number(r.exited),
           segments: (r.segments as string[]).map(String),
+          steps,
         };
       } catch (e) {
         await c.run('ROLLBACK').catch(() => {});

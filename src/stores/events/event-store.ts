@@ -34,6 +34,12 @@ export interface AppliedRun {
   exited: number;
   /** Segments with at least one entry or exit. */
   segments: string[];
+  /**
+   * Milliseconds of each step, where the store times them (DuckDB): `aggregates` and
+   * `cutPoints` (staged full runs), `diff` (the memberships compared with the stored lists),
+   * `history` (entries and exits written), `lists` (new lists written and committed).
+   */
+  steps?: Record<string, number>;
 }
 
 /**

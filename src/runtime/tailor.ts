@@ -102,6 +102,8 @@ export async function startTailor(config: Config, opts: StartOptions = {}): Prom
     onError: (e) => log.error({ err: e }, 'segment run failed'),
     keyColumns: config.keyColumns === 'auto',
   });
+  // Each run's profiles changed and, on DuckDB, the milliseconds of its steps.
+  segments.on('run', (r) => log.debug(r, 'segment run'));
   applier.on('applied', (records, merges) => {
     for (const r of records) segments.markDirty(r.workspaceId, r.profileId);
     for (const m of merges) {

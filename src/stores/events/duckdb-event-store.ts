@@ -138,7 +138,8 @@ export class DuckDbEventStore extends BaseEventStore {
     }
     await this.compactTransitions();
     const keys = await this.writer.runAndReadAll(
-      'SELECT source, key, col, complete FROM materialized_keys ORDER BY col',
+      // In the order they were added (m_2 before m_10).
+      'SELECT source, key, col, complete FROM materialized_keys ORDER BY length(col), col',
     );
     this.keys = keys.getRowObjectsJS().map((r) => {
       // Both are written into SQL: only the forms this store writes are accepted.

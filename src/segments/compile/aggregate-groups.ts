@@ -243,6 +243,11 @@ function mergeSmall(drafts: Draft[], max: number): AggregateGroup[] {
         identify: parts.some((d) => d.identify),
         all: false,
       };
+      // Parts that differ only in their event names together see exactly the union's events:
+      // the `OR` would test each event again for nothing (at 100 M events, 1.0–1.4 s of a group
+      // over product views, checkouts and refunds).
+      if (!union.identify && parts.every((d) => d.from === union.from))
+        return { scope: scopeOf(union), columns, sees: seesOf(union) };
       const each = join(
         parts.map((d) => sql`(${scopeOf(d)!})`),
         raw(' OR '),

@@ -167,10 +167,34 @@ describe('Compiler: aggregate groups', () => {
     const only = orders.map((g) => text(g.scope!));
     expect(only.some((t) => /event IN \["Order Completed"\] AND ts >= \d+/.test(t))).toBe(true);
     expect(only).toContain(`type = 'track' AND event IN ["Order Completed"]`);
-    // Clusters of a few columns share a group.
+    // Clusters of a few columns share a group; all-time ones see exactly the union of their
+    // events, so the group tests each event once, with no OR of its parts.
     const rare = scoped.filter((g) => g.scope && /Sign Up|Coupon Applied/.test(text(g.scope)));
     expect(rare).toHaveLength(1);
-    expect(text(rare[0]!.scope!)).toMatch(/Sign Up.* OR .*Coupon Applied|Coupon Applied.* OR .*Sign Up/);
+    expect(text(rare[0]!.scope!)).toMatch(
+      /^type = 'track' AND event IN \[[^\]]*"Coupon Applied"[^\]]*"Sign Up"[^\]]*\]$/,
+    );
+  });
+
+  it('keeps each part of a merged group of windowed columns when their windows differ', () => {
+    const c = new Compiler(duckdbDialect, ctx);
+    const recent = (event: string, days: number) =>
+      c.definition({
+        version: 1,
+        root: { type: 'event', event, window: { last: { amount: days, unit: 'days' } } },
+      });
+    recent('Sign Up', 7);
+    recent('Coupon Applied', 30);
+    recent('Refund Requested', 30);
+    const text = (f: Parameters<typeof render>[0]) => render(f, (v) => JSON.stringify(v)).text;
+    const [merged, ...others] = c.aggregateGroups(8).filter((g) => g.scope);
+    expect(others).toEqual([]);
+    const scope = text(merged!.scope!);
+    // The union (every name, the earliest start) filters the scan; each part keeps its own start.
+    expect(scope).toMatch(
+      /^type = 'track' AND event IN \["Coupon Applied","Refund Requested","Sign Up"\] AND ts >= \d+ AND \(/,
+    );
+    expect(scope.split(' OR ')).toHaveLength(3);
   });
 });
 

@@ -154,9 +154,14 @@ describe('Compiler: aggregate groups', () => {
       for (const col of g.columns) {
         const sc = col.scope!;
         if (sc.type === 'identify') expect(scope).toContain(`type = 'identify'`);
+        else if (sc.type === 'any') expect(scope).toBe(`ts >= ${sc.from}`);
         else for (const e of sc.events) expect(scope).toContain(JSON.stringify(e));
       }
     }
+    // The active days of the last 30 (activity) see events of any kind, in their window only.
+    const days = scoped.filter((g) => g.columns.some((col) => col.scope?.type === 'any'));
+    expect(days).toHaveLength(1);
+    expect(text(days[0]!.scope!)).toMatch(/^ts >= \d+$/);
     // The order columns (RFM, lifecycle, spending, an event node on orders) see only orders.
     const orders = scoped.filter((g) =>
       g.columns.some((col) => col.scope?.type === 'track' && col.scope.events.includes('Order Completed')),
@@ -220,6 +225,11 @@ describe('Compiler: event tests an aggregation needs not make', () => {
       for (const col of g.columns) {
         const after = text(withoutTestsOf(col.expr, g.sees));
         const sc = col.scope!;
+        // Events of any kind (the active days): no event test to drop.
+        if (sc.type === 'any') {
+          expect(g.sees).toBeUndefined();
+          continue;
+        }
         const passes =
           sc.type === 'identify'
             ? g.sees!.identify && g.sees!.events.size === 0
@@ -235,7 +245,7 @@ describe('Compiler: event tests an aggregation needs not make', () => {
           g.sees,
         ),
       );
-      if (g.sees!.identify) expect(rows).not.toContain(`type = 'identify'`);
+      if (g.sees?.identify) expect(rows).not.toContain(`type = 'identify'`);
     }
     // The orders' and traits' tests go; the product view with a category shares the interest's
     // group (one read of the category), whose events are not all product views: its test stays.

@@ -158,7 +158,9 @@ export class Compiler {
               events: [...new Set([...a.scope.events, ...scope.events])],
               from: earlier(a.scope.from, scope.from),
             }
-          : undefined;
+          : a.scope.type === 'any' && scope?.type === 'any'
+            ? { type: 'any', from: Math.min(a.scope.from, scope.from) }
+            : undefined;
     }
     return raw(a.name);
   }
@@ -344,7 +346,7 @@ export class Compiler {
   activeDays30(): SqlFragment {
     const tz = this.ctx.settings.timeZone;
     const from = localDayStart(tz, localDay(tz, this.ctx.now) - 29);
-    return this.agg('uniq', this.localDay(from), sql`ts >= ${from}`);
+    return this.agg('uniq', this.localDay(from), sql`ts >= ${from}`, { type: 'any', from });
   }
 
   private orderScope(): TrackScope {

@@ -1,6 +1,6 @@
 import { localDay, localDayStart } from '../../core/time-zone.js';
 import type { ProfileSettings } from '../../profiles/settings.js';
-import type { JsonKey, MaterializedKey } from '../../stores/events/event-store.js';
+import { type JsonKey, jsonKeyId, type MaterializedKey } from '../../stores/events/event-store.js';
 import { join, raw, render, type SqlFragment, sql } from '../../stores/events/sql.js';
 import {
   type ComputedTrait,
@@ -26,7 +26,7 @@ import { type Accessor, compare } from './compare.js';
 import type { AggFn, Dialect } from './dialect.js';
 import { localDayExpr } from './local-day.js';
 import { type ModelContext, ModelExprs } from './model-exprs.js';
-import { SharedReads } from './shared-reads.js';
+import { type JsonPath, SharedReads } from './shared-reads.js';
 
 const DAY = 86_400_000;
 // Portable boolean constants: ClickHouse 18.16 has no TRUE/FALSE literals.
@@ -52,7 +52,11 @@ export interface CompileContext {
   materialized?: readonly MaterializedKey[];
 }
 
-const SOURCE = { props: 'properties', traits: 'traits' } as const;
+/** The event store's column behind a JSON column of the attributed events. */
+const jsonKeyOf = (p: JsonPath): JsonKey => ({
+  source: p.col === 'props' ? 'properties' : 'traits',
+  key: p.key,
+});
 
 /**
  * Compiles definitions into expressions over one per-profile aggregation of the events. Each
@@ -76,10 +80,8 @@ export class Compiler {
     readonly dialect: Dialect,
     readonly ctx: CompileContext,
   ) {
-    const stored = new Map(ctx.materialized?.map((k) => [`${k.source}\u0000${k.key}`, k.column]));
-    this.reads = new SharedReads(dialect, (p) =>
-      p.col === 'props' || p.col === 'traits' ? stored.get(`${SOURCE[p.col]}\u0000${p.key}`) : undefined,
-    );
+    const stored = new Map(ctx.materialized?.map((k) => [jsonKeyId(k), k.column]));
+    this.reads = new SharedReads(dialect, (p) => stored.get(jsonKeyId(jsonKeyOf(p))));
     this.models = new ModelExprs(
       dialect,
       (fn, x, cond, scope) => this.agg(fn, x, cond, scope),
@@ -116,11 +118,7 @@ export class Compiler {
 
   /** The top-level JSON keys the aggregates read (worth a column of their own in the store). */
   jsonKeys(): JsonKey[] {
-    return this.reads
-      .paths()
-      .flatMap((p) =>
-        p.col === 'props' || p.col === 'traits' ? [{ source: SOURCE[p.col], key: p.key }] : [],
-      );
+    return this.reads.paths().map(jsonKeyOf);
   }
 
   /** The aggregate columns in GROUP BYs, each over only the events its columns can see (`groupColumns`). */

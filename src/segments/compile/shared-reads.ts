@@ -4,7 +4,7 @@ import type { Dialect } from './dialect.js';
 
 /** A top-level key of a JSON column, which can be read with the column's other keys. */
 export interface JsonPath {
-  col: string;
+  col: 'props' | 'traits';
   key: string;
 }
 

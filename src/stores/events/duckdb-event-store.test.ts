@@ -18,6 +18,16 @@ const freshFile = () => {
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
+/** `fn` on the store in `file`, migrated, closed after whatever happens. */
+async function withStore(file: string, fn: (store: DuckDbEventStore) => Promise<void>): Promise<void> {
+  const store = await DuckDbEventStore.open(file);
+  try {
+    await store.migrate();
+    await fn(store);
+  } finally {
+    await store.close();
+  }
+}
 
 describe('DuckDB event store', () => {
   it('drops the primary key of segment_members and keeps every stored list', async () => {
@@ -32,9 +42,7 @@ describe('DuckDB event store', () => {
     c.closeSync();
     old.closeSync();
 
-    const store = await DuckDbEventStore.open(file);
-    try {
-      await store.migrate();
+    await withStore(file, async (store) => {
       await store.migrate(); // a second start finds nothing to do
       const keys = await store.select(
         sql`SELECT count(*) AS n FROM duckdb_constraints() WHERE table_name = 'segment_members' AND constraint_type = 'PRIMARY KEY'`,
@@ -51,9 +59,7 @@ describe('DuckDB event store', () => {
       await expect(
         store.select(sql`INSERT INTO segment_members VALUES ('w1', NULL, ['a'], 8) RETURNING 1`),
       ).rejects.toThrow(/NOT NULL/i);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('moves the transitions of older stores into one row per run and profile, read back the same', async () => {
@@ -78,9 +84,7 @@ describe('DuckDB event store', () => {
     c.closeSync();
     old.closeSync();
 
-    const store = await DuckDbEventStore.open(file);
-    try {
-      await store.migrate();
+    await withStore(file, async (store) => {
       await store.migrate();
       const back = await store.select(
         sql`SELECT workspace_id, run_id, segment_id, profile_id, "at", entered FROM segment_transitions
@@ -106,9 +110,7 @@ describe('DuckDB event store', () => {
         sql`SELECT view_name FROM duckdb_views() WHERE view_name = 'segment_transitions' AND NOT internal`,
       );
       expect(kinds).toHaveLength(1);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it("works in UTC whatever the machine's time zone", async () => {
@@ -180,9 +182,7 @@ describe('DuckDB event store: JSON keys as columns', () => {
 
   it('fills a column per key for the stored events and for every event appended later', async () => {
     const file = freshFile();
-    const store = await DuckDbEventStore.open(file);
-    try {
-      await store.migrate();
+    await withStore(file, async (store) => {
       await store.append(
         ODD_PROPERTIES.map((p, i) => ev(i, p, i % 2 ? { city: '上海' } : { city: 7 })),
         { name: 'c', lsn: 1 },
@@ -216,36 +216,24 @@ describe('DuckDB event store: JSON keys as columns', () => {
       // Asking again adds nothing.
       await store.materializeKeys(keys);
       expect(store.materializedKeys()).toEqual(cols);
-    } finally {
-      await store.close();
-    }
+    });
     // A restart reads the columns back; an interrupted fill is finished on start.
-    const again = await DuckDbEventStore.open(file);
-    try {
-      await again.migrate();
+    await withStore(file, async (again) => {
       expect(again.materializedKeys().map((k) => k.key)).toEqual(keys.map((k) => k.key));
       const col = again.materializedKeys()[0]!.column;
       await again.select(sql`UPDATE events SET ${raw(col)} = NULL RETURNING 1`);
       await again.select(sql`UPDATE materialized_keys SET complete = false WHERE col = ${col} RETURNING 1`);
-    } finally {
-      await again.close();
-    }
-    const third = await DuckDbEventStore.open(file);
-    try {
-      await third.migrate();
+    });
+    await withStore(file, async (third) => {
       expect(third.materializedKeys().map((k) => k.key)).not.toContain('revenue');
       await third.materializeKeys([]);
       expect(third.materializedKeys().map((k) => k.key)).toContain('revenue');
       expect(await mismatches(third)).toEqual([]);
-    } finally {
-      await third.close();
-    }
+    });
   });
 
   it('fills the new columns of events appended while the stored ones are being filled', async () => {
-    const store = await DuckDbEventStore.open(freshFile());
-    try {
-      await store.migrate();
+    await withStore(freshFile(), async (store) => {
       const batch = (from: number) =>
         Array.from({ length: 2_000 }, (_, i) => ev(from + i, ODD_PROPERTIES[i % ODD_PROPERTIES.length]));
       await store.append(batch(0), { name: 'c', lsn: 1 });
@@ -255,15 +243,11 @@ describe('DuckDB event store: JSON keys as columns', () => {
       expect(store.materializedKeys()).toHaveLength(keys.length);
       expect(await store.countEvents('w1')).toBe(10_000);
       expect(await mismatches(store)).toEqual([]);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('keeps at most 48 keys as columns', async () => {
-    const store = await DuckDbEventStore.open(freshFile());
-    try {
-      await store.migrate();
+    await withStore(freshFile(), async (store) => {
       const many = Array.from({ length: 60 }, (_, i) => ({ source: 'properties' as const, key: `k${i}` }));
       await Promise.all([store.materializeKeys(many.slice(0, 30)), store.materializeKeys(many)]);
       const cols = store.materializedKeys();
@@ -271,8 +255,6 @@ describe('DuckDB event store: JSON keys as columns', () => {
       expect(new Set(cols.map((k) => k.key)).size).toBe(48);
       await store.append([ev(1, { k0: 'a', k47: 'b' })], { name: 'c', lsn: 1 });
       expect(await mismatches(store)).toEqual([]);
-    } finally {
-      await store.close();
-    }
+    });
   });
 });

@@ -15,9 +15,9 @@ import {
 } from '@duckdb/node-api';
 import type { EventRecord } from '../../ingest/event-record.js';
 import { BaseEventStore } from './base-event-store.js';
+import { appendEvents, KeyColumns, MATERIALIZED_KEYS } from './duckdb-key-columns.js';
 import {
   type AppliedRun,
-  EVENT_COLUMNS,
   isStaged,
   type JsonKey,
   type MaterializedKey,
@@ -25,7 +25,6 @@ import {
   type Row,
   type RunDiff,
 } from './event-store.js';
-import { duckdbJsonPath } from './json-path.js';
 import { raw, render, type SqlFragment, type SqlValue } from './sql.js';
 
 /**
@@ -51,20 +50,6 @@ const SEGMENT_TRANSITIONS_VIEW = `CREATE OR REPLACE VIEW segment_transitions AS
   UNION ALL
   SELECT workspace_id, run_id, unnest(exited_ids) AS segment_id, profile_id, "at", false AS entered FROM segment_changes`;
 
-/**
- * The JSON keys kept as columns of their own (`m_0`, `m_1`, …), and whether each column is
- * filled for every stored event yet. Reading an order's amount from its `properties` text took
- * 5–7 s at 100 M events, most of it finding and parsing the text; the same values in a column
- * of their own take a fraction of that (docs/benchmarks.md).
- */
-const MATERIALIZED_KEYS = `CREATE TABLE IF NOT EXISTS materialized_keys (
-  source VARCHAR NOT NULL, key VARCHAR NOT NULL, col VARCHAR NOT NULL, complete BOOLEAN NOT NULL,
-  PRIMARY KEY (source, key))`;
-/** More columns would make every append parse more keys; the rest are read from the JSON. */
-const MAX_MATERIALIZED = 48;
-/** Rows per UPDATE while a new column is filled: appends wait for one such step at most. */
-const FILL_ROWS = 2_000_000;
-
 const DDL = [
   `CREATE TABLE IF NOT EXISTS events (
     workspace_id VARCHAR NOT NULL, message_id VARCHAR NOT NULL, type VARCHAR NOT NULL, event VARCHAR NOT NULL,
@@ -88,12 +73,8 @@ export class DuckDbEventStore extends BaseEventStore {
   private writeChain: Promise<unknown> = Promise.resolve();
   private runChain: Promise<unknown> = Promise.resolve();
   private next = 0;
-  /** Every key column, complete or still being filled (appends fill all of them). */
-  private keys: (MaterializedKey & { complete: boolean })[] = [];
-  /** Keys asked for and not yet added, so that two requests add a key once. */
-  private readonly asked = new Set<string>();
-  private filling: Promise<void> = Promise.resolve();
-  private closed = false;
+
+  private readonly keyColumns: KeyColumns;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -102,6 +83,7 @@ export class DuckDbEventStore extends BaseEventStore {
     private readonly readers: DuckDBConnection[],
   ) {
     super();
+    this.keyColumns = new KeyColumns(writer, (fn) => this.serialized(fn));
   }
 
   /**
@@ -137,18 +119,15 @@ export class DuckDbEventStore extends BaseEventStore {
       });
     }
     await this.compactTransitions();
-    const keys = await this.writer.runAndReadAll(
-      // In the order they were added (m_2 before m_10).
-      'SELECT source, key, col, complete FROM materialized_keys ORDER BY length(col), col',
-    );
-    this.keys = keys.getRowObjectsJS().map((r) => {
-      // Both are written into SQL: only the forms this store writes are accepted.
-      if (!/^m_\d+$/.test(String(r.col)) || (r.source !== 'properties' && r.source !== 'traits'))
-        throw new Error(`materialized_keys holds an unexpected row: ${r.source} ${r.col}`);
-      return { source: r.source, key: String(r.key), column: String(r.col), complete: r.complete === true };
-    });
-    // A fill interrupted by a crash starts again; it only ever writes the same values.
-    if (this.keys.some((k) => !k.complete)) this.filling = this.fill();
+    await this.keyColumns.load();
+  }
+
+  override materializedKeys(): readonly MaterializedKey[] {
+    return this.keyColumns.complete();
+  }
+
+  override materializeKeys(keys: readonly JsonKey[]): Promise<void> {
+    return this.keyColumns.request(keys);
   }
 
   /**
@@ -177,105 +156,10 @@ export class DuckDbEventStore extends BaseEventStore {
     });
   }
 
-  override materializedKeys(): readonly MaterializedKey[] {
-    return this.keys.filter((k) => k.complete).map(({ source, key, column }) => ({ source, key, column }));
-  }
-
-  /**
-   * New columns are added in one transaction, then filled a few million rows at a time with the
-   * appends in between; a column is used only once `complete`. The store never deletes events,
-   * so the row ids of the rows to fill stay where they were.
-   */
-  override materializeKeys(keys: readonly JsonKey[]): Promise<void> {
-    const id = (k: JsonKey) => `${k.source}\u0000${k.key}`;
-    const have = new Set(this.keys.map(id));
-    const fresh = [...new Map(keys.map((k) => [id(k), k])).values()].filter(
-      (k) => !have.has(id(k)) && !this.asked.has(id(k)),
-    );
-    const add = fresh.slice(0, Math.max(0, MAX_MATERIALIZED - this.keys.length - this.asked.size));
-    if (add.length > 0) {
-      for (const k of add) this.asked.add(id(k));
-      this.filling = this.filling
-        .catch(() => {})
-        .then(() => this.addColumns(add))
-        .then(() => this.fill())
-        .finally(() => {
-          for (const k of add) this.asked.delete(id(k));
-        });
-    }
-    return this.filling;
-  }
-
-  private addColumns(add: readonly JsonKey[]): Promise<void> {
-    return this.serialized(async () => {
-      if (this.closed) return;
-      const c = this.writer;
-      const existing = await c.runAndReadAll(
-        `SELECT column_name FROM duckdb_columns() WHERE table_name = 'events' AND database_name = current_database()`,
-      );
-      const taken = new Set(existing.getRows().map((r) => String(r[0])));
-      const added: (MaterializedKey & { complete: boolean })[] = [];
-      let n = 0;
-      await c.run('BEGIN TRANSACTION');
-      try {
-        for (const k of add) {
-          while (taken.has(`m_${n}`)) n++;
-          const column = `m_${n}`;
-          taken.add(column);
-          await c.run(`ALTER TABLE events ADD COLUMN ${column} VARCHAR`);
-          await c.run(
-            'INSERT INTO materialized_keys VALUES ($1, $2, $3, false)',
-            [k.source, k.key, column],
-            [VARCHAR, VARCHAR, VARCHAR],
-          );
-          added.push({ ...k, column, complete: false });
-        }
-        await c.run('COMMIT');
-      } catch (e) {
-        await c.run('ROLLBACK').catch(() => {});
-        throw e;
-      }
-      // Inside the serialized step: every append after it fills the new columns.
-      this.keys.push(...added);
-    });
-  }
-
-  private async fill(): Promise<void> {
-    const todo = this.keys.filter((k) => !k.complete);
-    if (todo.length === 0) return;
-    const sets = todo.map((k, i) => `${k.column} = json_extract_string(${k.source}, $${i + 3})`).join(', ');
-    const paths = todo.map((k) => duckdbJsonPath(k.key));
-    // Rows appended from here on get their values as they are appended.
-    const top = await this.serialized(async () => {
-      const r = await this.writer.runAndReadAll('SELECT max(rowid) FROM events');
-      const v = r.getRows()[0]![0];
-      return v === null ? -1 : Number(v);
-    });
-    for (let lo = 0; lo <= top; lo += FILL_ROWS) {
-      if (this.closed) return;
-      await this.serialized(() =>
-        this.writer.run(
-          `UPDATE events SET ${sets} WHERE rowid >= $1 AND rowid < $2`,
-          [lo, lo + FILL_ROWS, ...paths],
-          [BIGINT, BIGINT, ...paths.map(() => VARCHAR)],
-        ),
-      );
-    }
-    if (this.closed) return;
-    await this.serialized(async () => {
-      await this.writer.run(
-        `UPDATE materialized_keys SET complete = true WHERE col IN (${todo.map((_, i) => `$${i + 1}`).join(', ')})`,
-        todo.map((k) => k.column),
-        todo.map(() => VARCHAR),
-      );
-      for (const k of todo) k.complete = true;
-    });
-  }
-
   /** One transaction: the events (through DuckDB's appender) and the checkpoint. */
   append(events: readonly EventRecord[], checkpoint: { name: string; lsn: number }): Promise<void> {
     return this.transaction(async (c) => {
-      if (events.length > 0) await appendEvents(c, events, this.keys);
+      if (events.length > 0) await appendEvents(c, events, this.keyColumns.all());
       await c.run(
         'INSERT INTO tailor_checkpoints VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET lsn = greatest(tailor_checkpoints.lsn, excluded.lsn)',
         [checkpoint.name, checkpoint.lsn],
@@ -288,7 +172,7 @@ export class DuckDbEventStore extends BaseEventStore {
   async trialAppend(events: readonly EventRecord[]): Promise<void> {
     const rollback = new Error('trial');
     await this.transaction(async (c) => {
-      await appendEvents(c, events, this.keys);
+      await appendEvents(c, events, this.keyColumns.all());
       throw rollback;
     }).catch((e) => {
       if (e !== rollback) throw e;
@@ -464,8 +348,7 @@ export class DuckDbEventStore extends BaseEventStore {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    await this.filling.catch(() => {});
+    await this.keyColumns.close();
     await this.writeChain.catch(() => {});
     await this.runChain.catch(() => {});
     this.writer.closeSync();
@@ -494,69 +377,6 @@ export class DuckDbEventStore extends BaseEventStore {
     this.writeChain = run.catch(() => {});
     return run;
   }
-}
-
-/**
- * DuckDB's appender writes every column of a table and cannot compute any: with key columns,
- * the events go into a temporary table of the base columns, and one INSERT … SELECT adds each
- * key's text, read from the JSON by the same function and path as the compiler's reads.
- */
-async function appendEvents(
-  c: DuckDBConnection,
-  events: readonly EventRecord[],
-  keys: readonly MaterializedKey[],
-): Promise<void> {
-  if (keys.length === 0) return appendRows(c, events, 'events');
-  await c.run(
-    `CREATE TEMP TABLE IF NOT EXISTS events_in AS SELECT ${EVENT_COLUMNS.join(', ')} FROM events LIMIT 0`,
-  );
-  await appendRows(c, events, 'events_in', 'temp');
-  const lists: string[] = [];
-  const params: string[][] = [];
-  const cols = keys.map((k) => {
-    const at = lists.indexOf(k.source);
-    const i = at >= 0 ? at : lists.push(k.source) - 1;
-    if (at < 0) params.push([]);
-    params[i]!.push(duckdbJsonPath(k.key));
-    return `l${i}[${params[i]!.length}] AS ${k.column}`;
-  });
-  const reads = lists.map((src, i) => `json_extract_string(${src}, $${i + 1}) AS l${i}`).join(', ');
-  await c.run(
-    `INSERT INTO events BY NAME SELECT * EXCLUDE (${lists.map((_, i) => `l${i}`).join(', ')}), ${cols.join(', ')}
-     FROM (SELECT *, ${reads} FROM events_in)`,
-    params.map((p) => listValue(p)),
-    params.map(() => LIST(VARCHAR)),
-  );
-  await c.run('DELETE FROM events_in');
-}
-
-async function appendRows(
-  c: DuckDBConnection,
-  events: readonly EventRecord[],
-  table: string,
-  catalog?: string,
-): Promise<void> {
-  const a = await c.createAppender(table, null, catalog ?? null);
-  for (const e of events) {
-    a.appendVarchar(e.workspaceId);
-    a.appendVarchar(e.messageId);
-    a.appendVarchar(e.type);
-    a.appendVarchar(e.event);
-    a.appendVarchar(e.userId);
-    a.appendVarchar(e.anonymousId);
-    a.appendVarchar(e.groupId);
-    a.appendVarchar(e.previousId);
-    a.appendVarchar(e.profileId);
-    a.appendBigInt(BigInt(e.timestamp));
-    a.appendBigInt(BigInt(e.originalTimestamp));
-    a.appendBigInt(BigInt(e.sentAt));
-    a.appendBigInt(BigInt(e.receivedAt));
-    a.appendVarchar(e.properties);
-    a.appendVarchar(e.traits);
-    a.appendVarchar(e.context);
-    a.endRow();
-  }
-  a.closeSync();
 }
 
 const isInt = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v);

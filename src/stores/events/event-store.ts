@@ -142,6 +142,9 @@ export interface MaterializedKey extends JsonKey {
   column: string;
 }
 
+/** One text per key, for maps and sets of keys. */
+export const jsonKeyId = (k: JsonKey) => `${k.source}\u0000${k.key}`;
+
 export const EVENT_COLUMNS = [
   'workspace_id',
   'message_id',

@@ -12,10 +12,9 @@
 import { loadConfig } from '../src/config/env.js';
 import { DEFAULT_END } from '../src/demo/options.js';
 import { startTailor } from '../src/runtime/tailor.js';
-import { selectItem, withoutTestsOf } from '../src/segments/compile/aggregate-groups.js';
 import { Compiler } from '../src/segments/compile/compiler.js';
 import { modelParamsQuery } from '../src/segments/compile/model-params-query.js';
-import { perProfile } from '../src/segments/compile/one-pass.js';
+import { groupAggregation, perProfile } from '../src/segments/compile/one-pass.js';
 import { MODEL_SEGMENTS } from '../src/segments/engine/segment-engine.js';
 import { join, raw, render, type SqlFragment, sql } from '../src/stores/events/sql.js';
 import { arg, machine } from './lib.js';
@@ -72,14 +71,7 @@ if (max !== undefined) {
     `as the one pass groups them (${groups.length} GROUP BYs by the events they see): ${grouped.toFixed(2)} s`,
   );
   for (const g of groups) {
-    const cols = g.columns.map((col) => selectItem({ ...col, expr: withoutTestsOf(col.expr, g.sees) }));
-    const rows = g.scope ? sql`(SELECT * FROM ${scan} WHERE ${g.scope})` : scan;
-    const s = await time(
-      sql`SELECT max(COLUMNS(*)) FROM (SELECT pid${join(
-        cols.map((x) => sql`, ${x}`),
-        raw(''),
-      )} FROM ${c.rows(rows, cols, g.sees)} GROUP BY pid)`,
-    );
+    const s = await time(sql`SELECT max(COLUMNS(*)) FROM ${groupAggregation(c, scan, g)}`);
     const over = g.scope ? render(g.scope, (v) => JSON.stringify(v)).text : 'all events';
     log(`  ${s.toFixed(2).padStart(6)} s  ${String(g.columns.length).padStart(3)} columns over ${over}`);
   }

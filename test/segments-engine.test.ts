@@ -311,6 +311,54 @@ const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    // Inside a window only the second events after the window's start are kept (compiler.ts,
+    // sequence): these pairs sit on that edge, and an order just before it must not count.
+    name: 'sequences inside a window: pairs at the window start, and seconds before it',
+    segments: {
+      windowedBuy: {
+        type: 'sequence',
+        first: { event: 'Product Viewed' },
+        second: { event: 'Order Completed' },
+        within: { amount: 1, unit: 'days' },
+        followed: true,
+        window: { last: { amount: 3, unit: 'days' } },
+      },
+      windowedAbandoned: {
+        type: 'sequence',
+        first: { event: 'Product Added' },
+        second: { event: 'Order Completed' },
+        within: { amount: 2, unit: 'hours' },
+        followed: false,
+        window: { last: { amount: 3, unit: 'days' } },
+      },
+    },
+    steps: [
+      { at: day(5) },
+      {
+        ingest: [
+          // Viewed exactly at the window's start, ordered a millisecond later: in.
+          track('u1', 'Product Viewed', day(2)),
+          track('u1', 'Order Completed', '2026-03-03T12:00:00.001Z'),
+          // Ordered a millisecond before the window, viewed at its start: the order came first.
+          track('u2', 'Order Completed', '2026-03-03T11:59:59.999Z'),
+          track('u2', 'Product Viewed', day(2)),
+          // Viewed before the window, ordered inside it: the view is outside the window.
+          track('u3', 'Product Viewed', '2026-03-03T11:00:00.000Z'),
+          track('u3', 'Order Completed', '2026-03-03T13:00:00.000Z'),
+          // A cart at the window's start, bought an hour later; another bought before the window.
+          track('u4', 'Product Added', day(2)),
+          track('u4', 'Order Completed', '2026-03-03T13:00:00.000Z'),
+          track('u5', 'Product Added', day(3)),
+          track('u5', 'Order Completed', '2026-03-02T12:00:00.000Z'),
+        ],
+      },
+      { run: 'full' },
+      { expect: { windowedBuy: ['u1'], windowedAbandoned: ['u5'] } },
+      { run: 'live' },
+      { expect: { windowedBuy: ['u1'], windowedAbandoned: ['u5'] } },
+    ],
+  },
+  {
     name: 'stopped and restarted performing',
     segments: {
       stopped: {

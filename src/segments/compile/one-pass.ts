@@ -79,13 +79,7 @@ export function perProfile(
     sources,
     ctx.materialized?.map((k) => k.column),
   );
-  const aggregate = (g: AggregateGroup) => {
-    // Tests of the event's type and name that every event of the group passes are dropped.
-    const cols = g.columns.map((col) => selectItem({ ...col, expr: withoutTestsOf(col.expr, g.sees) }));
-    const rows = g.scope === undefined ? events : sql`(SELECT * FROM ${events} WHERE ${g.scope})`;
-    return sql`(SELECT pid${cols.length > 0 ? sql`, ${join(cols, raw(', '))}` : sql``}
-    FROM ${c.rows(rows, cols, g.sees)} GROUP BY pid${only})`;
-  };
+  const aggregate = (g: AggregateGroup) => groupAggregation(c, events, g, only);
   // An incremental run's aggregation holds few profiles, so the wide state costs nothing and
   // it stays whole: each group would look for the same profiles' events again.
   const max = restrict === undefined ? c.dialect.aggregatesPerGroupBy : undefined;
@@ -109,4 +103,19 @@ export function perProfile(
     raw(''),
   )})`;
   return (materialize && c.dialect.materialize?.(joined)) || joined;
+}
+
+/** `SELECT pid, <the group's columns> … GROUP BY pid` over the events `g.scope` lets through. */
+export function groupAggregation(
+  c: Compiler,
+  events: SqlFragment,
+  g: AggregateGroup,
+  having: SqlFragment = sql``,
+): SqlFragment {
+  // Tests of the event's type and name that every event of the group passes are dropped.
+  const cols = g.columns.map((col) => selectItem({ ...col, expr: withoutTestsOf(col.expr, g.sees) }));
+  const rows = g.scope === undefined ? events : sql`(SELECT * FROM ${events} WHERE ${g.scope})`;
+  const from = c.rows(rows, cols, g.sees);
+  return sql`(SELECT pid${cols.length > 0 ? sql`, ${join(cols, raw(', '))}` : sql``}
+    FROM ${from} GROUP BY pid${having})`;
 }

@@ -14,7 +14,7 @@ export interface Dialect {
   readonly name: 'duckdb' | 'clickhouse';
   /** An aggregate over the rows where `cond` holds (`x` is ignored for count). */
   aggIf(fn: AggFn, x: SqlFragment | null, cond: SqlFragment): SqlFragment;
-  /** The value of `x` on the row with the greatest `by` among those where `cond` holds. */
+  /** The value of `x` on the row with the greatest `by` among those where `cond` holds and `x` is not NULL. */
   argMaxIf(x: SqlFragment, by: SqlFragment, cond: SqlFragment): SqlFragment;
   /** A top-level key of a JSON object held as text: present and not null. */
   jsonHas(col: SqlFragment, key: string): SqlFragment;

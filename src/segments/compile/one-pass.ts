@@ -115,7 +115,6 @@ export function groupAggregation(
   // Tests of the event's type and name that every event of the group passes are dropped.
   const cols = g.columns.map((col) => selectItem({ ...col, expr: withoutTestsOf(col.expr, g.sees) }));
   const rows = g.scope === undefined ? events : sql`(SELECT * FROM ${events} WHERE ${g.scope})`;
-  const from = c.rows(rows, cols, g.sees);
   return sql`(SELECT pid${cols.length > 0 ? sql`, ${join(cols, raw(', '))}` : sql``}
-    FROM ${from} GROUP BY pid${having})`;
+    FROM ${c.rows(rows, cols, g.sees)} GROUP BY pid${having})`;
 }

@@ -142,7 +142,9 @@ async function sizes(
   const counts = defs.map(
     (d, i) => sql`${engine.dialect.aggIf('count', null, c.definition(d))} AS ${raw(`s${i}`)}`,
   );
-  const [r] = await tailor.events.select(sql`SELECT ${join(counts, raw(', '))} FROM ${perProfile(c, ctx)}`);
+  const [r] = await tailor.events.select(
+    sql`SELECT ${join(counts, raw(', '))} FROM ${c.withValues(perProfile(c, ctx))}`,
+  );
   return defs.map((_, i) => Number(r?.[`s${i}`] ?? 0));
 }
 

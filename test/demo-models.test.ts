@@ -69,7 +69,7 @@ describe('models from the first run', () => {
       const counts = BENCH_SEGMENTS.map(
         (b, i) => sql`${dialect.aggIf('count', null, c.definition(b.definition))} AS ${raw(`s${i}`)}`,
       );
-      const q = sql`SELECT ${join(counts, raw(', '))} FROM ${perProfile(c, ctx)}`;
+      const q = sql`SELECT ${join(counts, raw(', '))} FROM ${c.withValues(perProfile(c, ctx))}`;
       const [r] = await s.tailor.events.select(q);
       return {
         sizes: BENCH_SEGMENTS.map((_, i) => Number(r?.[`s${i}`])),

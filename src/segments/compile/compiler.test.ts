@@ -50,6 +50,31 @@ describe('Compiler: shared aggregate columns', () => {
     });
 });
 
+describe('Compiler: values computed once per profile', () => {
+  // Eleven RF grid groups compared the R and F scores, each a sum of four CASEs, and seven
+  // lifecycle groups repeated the rules before their own (docs/benchmarks.md).
+  for (const dialect of [duckdbDialect, clickhouseDialect])
+    it(`computes each RFM score and each model's group once, whatever compares them (${dialect.name})`, () => {
+      const params = ctx.models.params!;
+      const cuts = [1, 2, 3, 4].map((v) => ({ v, pid: 'p' }));
+      const c = new Compiler(dialect, {
+        ...ctx,
+        models: {
+          ...ctx.models,
+          params: { ...params, rfm: { ...params.rfm, cuts: { r: cuts, f: cuts, m: cuts } } },
+        },
+      });
+      const text = (f: Parameters<typeof render>[0]) => render(f, (v) => JSON.stringify(v)).text;
+      const m = { type: 'rfm_score', score: 'm', from: 4, to: 5 } as const;
+      const flags = [...MODEL_SEGMENTS.map((s) => s.definition.root), m, m].map((root) =>
+        text(c.definition({ version: 1, root })),
+      );
+      for (const f of flags) expect(f).not.toMatch(/CASE|\bpid\b/);
+      // R, F and M scores; the lifecycle stage, the activity level and the spending tier.
+      expect(text(c.withValues(raw('t'))).match(/ AS d\d+/g)).toHaveLength(6);
+    });
+});
+
 describe('Compiler: JSON values read once per row', () => {
   const text = (f: Parameters<typeof render>[0]) => render(f, (v) => JSON.stringify(v)).text;
   const viewed = (category: string, days?: number): Node => ({

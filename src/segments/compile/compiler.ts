@@ -70,6 +70,7 @@ const jsonKeyOf = (p: JsonPath): JsonKey => ({
  */
 export class Compiler {
   private readonly aggs = new Map<string, AggregateColumn>();
+  private readonly values = new Map<string, { name: string; expr: SqlFragment }>();
   private readonly reads: SharedReads;
   private readonly inlined = new Map<string, SqlFragment>();
   private readonly inlining = new Set<string>();
@@ -90,6 +91,7 @@ export class Compiler {
       this.revenue(),
       ctx.models,
       () => this.activeDays30(),
+      (expr) => this.value(expr),
     );
   }
 
@@ -126,7 +128,31 @@ export class Compiler {
     return groupColumns([...this.aggs.values()], max);
   }
 
-  /** A boolean expression (over the aggregate columns and `pid`) that holds for members. */
+  /**
+   * An expression over the aggregate columns and `pid` computed once per profile (`d0`, `d1`, …)
+   * rather than in every definition that compares it: the models' RFM scores and the stage or
+   * tier each profile is in. Readers of the definitions' expressions take their rows through
+   * `withValues`. At 100 M events the 83 membership expressions of the benchmark took 3.9–4.3 s
+   * with each RFM score computed wherever it is compared, 2.8–3.6 s with the scores once.
+   */
+  value(expr: SqlFragment): SqlFragment {
+    const key = render(expr, (v) => JSON.stringify(v)).text;
+    let v = this.values.get(key);
+    if (!v) {
+      v = { name: `d${this.values.size}`, expr };
+      this.values.set(key, v);
+    }
+    return raw(v.name);
+  }
+
+  /** Per-profile rows (`pid` and the aggregate columns) with the values (`value`) added as columns. */
+  withValues(rows: SqlFragment): SqlFragment {
+    if (this.values.size === 0) return rows;
+    const items = [...this.values.values()].map((v) => sql`${v.expr} AS ${raw(v.name)}`);
+    return sql`(SELECT *, ${join(items, raw(', '))} FROM ${rows})`;
+  }
+
+  /** A boolean expression (over the aggregate columns, `pid` and the values) that holds for members. */
   definition(def: Definition): SqlFragment {
     return this.node(def.root);
   }

@@ -24,6 +24,7 @@ export interface ModelContext {
  */
 export class ModelExprs {
   private readonly orderCond: SqlFragment;
+  private gapBeforeLast: SqlFragment | undefined;
 
   constructor(
     private readonly d: Dialect,
@@ -35,6 +36,8 @@ export class ModelExprs {
     private readonly m: ModelContext,
     /** Distinct days with events in the last 30 of the workspace's calendar (Compiler.activeDays30). */
     private readonly activeDays30: () => SqlFragment,
+    /** The expression computed once per profile (Compiler.value). */
+    private readonly value: (expr: SqlFragment) => SqlFragment,
   ) {
     this.orderCond = eventTest(orderScope);
   }
@@ -90,7 +93,7 @@ export class ModelExprs {
     if (!p || p.rfm.customers === 0) return null;
     const value = this.rfmMeasures()[which];
     const above = p.rfm.cuts[which].map((c) => sql`CASE WHEN ${this.above(value, c)} THEN 1 ELSE 0 END`);
-    return sql`(1 + ${join(above, raw(' + '))})`;
+    return this.value(sql`(1 + ${join(above, raw(' + '))})`);
   }
 
   scoreBetween(which: 'r' | 'f' | 'm', from: number, to: number): SqlFragment {
@@ -138,11 +141,14 @@ export class ModelExprs {
     const last = this.agg('max', raw('ts'), o, os);
     const times = this.agg('list', raw('ts'), o, os);
     const churnMs = l.churnDays * DAY;
-    const gapBeforeLast = sql`NOT ${this.d.listAny(
+    // Built once: a lambda's variable has a fresh name each time, and the stage is one value
+    // (Compiler.value) only if every stage's rules render alike.
+    this.gapBeforeLast ??= sql`NOT ${this.d.listAny(
       times,
       (x, [t]) => sql`${x} < ${t!} AND ${x} >= ${t!} - ${churnMs}`,
       [last],
     )}`;
+    const gapBeforeLast = this.gapBeforeLast;
     const rules: [string, SqlFragment][] = [
       ['prospect', sql`${orders} = 0`],
       ['churned', sql`${last} < ${this.now - churnMs}`],
@@ -204,11 +210,19 @@ export class ModelExprs {
     return this.d.truthy(sql`(${mine} > 0 AND ${this.d.moreFrequent(all, mine)} < ${i.top})`);
   }
 
-  /** `value`'s rule holds and none of the rules before it does. */
+  /**
+   * `value` is the first rule that holds. Which one that is gets computed once per profile, as
+   * the id of the first rule that holds (none of the rules is NULL where the ones before it
+   * are false), and every group of the model compares it.
+   */
   private firstRule(rules: [string, SqlFragment][], value: string): SqlFragment {
-    const i = rules.findIndex(([id]) => id === value);
-    if (i < 0) return FALSE;
-    const parts = [sql`(${rules[i]![1]})`, ...rules.slice(0, i).map(([, c]) => sql`NOT (${c})`)];
-    return this.d.truthy(sql`(${join(parts, raw(' AND '))})`);
+    if (!rules.some(([id]) => id === value)) return FALSE;
+    const first = this.value(
+      sql`CASE ${join(
+        rules.map(([id, cond]) => sql`WHEN ${cond} THEN ${id}`),
+        raw(' '),
+      )} END`,
+    );
+    return this.d.truthy(sql`(${first} = ${value})`);
   }
 }

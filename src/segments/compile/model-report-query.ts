@@ -23,7 +23,7 @@ export function rfmReportQuery(dialect: Dialect, ctx: CompileContext): SqlFragme
   const flag = (cond: SqlFragment) => sql`CASE WHEN ${cond} THEN 1 ELSE 0 END`;
   const inner = sql`SELECT ${r} AS r, ${f} AS f, ${flag(sql`${m.r} >= ${a.lastOrderAt}`)} AS rh,
       ${flag(sql`${m.f} >= ${a.frequency}`)} AS fh, ${flag(sql`${m.m} >= ${a.monetary}`)} AS mh, ${m.m} AS m
-    FROM ${perProfile(c, ctx)} WHERE ${m.customer}`;
+    FROM ${c.withValues(perProfile(c, ctx))} WHERE ${m.customer}`;
   return sql`SELECT r, f, rh, fh, mh, count(*) AS n, sum(m) AS spend FROM (${inner}) GROUP BY r, f, rh, fh, mh`;
 }
 

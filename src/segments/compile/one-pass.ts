@@ -26,7 +26,7 @@ export function membershipQuery(
 ): SqlFragment {
   const c = new Compiler(dialect, ctx);
   const flags = flagsOf(c, segments);
-  return sql`(SELECT pid, ${dialect.idList(flags)} AS segs FROM ${perProfile(c, ctx, restrict, sources)})`;
+  return sql`(SELECT pid, ${dialect.idList(flags)} AS segs FROM ${c.withValues(perProfile(c, ctx, restrict, sources))})`;
 }
 
 /** Each segment's membership expression, in the order of their ids. */
@@ -46,7 +46,7 @@ export function previewQuery(
   const expr = c.definition(definition);
   return sql`SELECT ${dialect.aggIf('count', null, expr)} AS size, count(*) AS profiles,
     ${dialect.sampleIf(raw('pid'), expr, sampleSize)} AS sample
-    FROM ${perProfile(c, ctx)}`;
+    FROM ${c.withValues(perProfile(c, ctx))}`;
 }
 
 /** Changed memberships: the one pass joined with what is stored (`pid, before, after`). */

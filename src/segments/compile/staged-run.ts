@@ -37,7 +37,7 @@ export function stagedFullRun(
       const same = JSON.stringify(columns(first.c)) === JSON.stringify(columns(second.c));
       const from = same ? rows : perProfile(second.c, ctx2);
       return dialect.membershipDiff(
-        sql`(SELECT pid, ${dialect.idList(second.flags)} AS segs FROM ${from})`,
+        sql`(SELECT pid, ${dialect.idList(second.flags)} AS segs FROM ${second.c.withValues(from)})`,
         dialect.storedMembership(ctx2.workspaceId),
       );
     },

@@ -1,4 +1,4 @@
-import { join, raw, sql } from '../../stores/events/sql.js';
+import { join, raw, type SqlFragment, sql } from '../../stores/events/sql.js';
 import { type Dialect, lambdaVar } from './dialect.js';
 
 /**
@@ -86,12 +86,29 @@ export const clickhouseDialect: Dialect = {
   memberCounts(ws) {
     return sql`SELECT s AS segment_id, count() AS n FROM ${clickhouseDialect.storedMembership(ws)} ARRAY JOIN segs AS s GROUP BY s`;
   },
-  sortedPairs: (value, cond) => sql`arraySort(groupArrayIf((${value}, pid), ${cond}))`,
-  pairAt(list, k, parts) {
-    const at = sql`arrayElement(${list}, toUInt64(greatest(1, intDiv(length(${list}) * ${k} + ${parts - 1}, ${parts}))))`;
-    return [sql`tupleElement(${at}, 1)`, sql`tupleElement(${at}, 2)`];
+  // No window functions before ClickHouse 21: each measure's pairs in one sorted array.
+  rankedPairs(rows, measures) {
+    const inner: SqlFragment[] = [];
+    const outer: SqlFragment[] = [];
+    measures.forEach((m, i) => {
+      const list = raw(`sorted_${i}`);
+      inner.push(sql`arraySort(groupArrayIf((${m.value}, pid), ${m.cond})) AS ${list}`);
+      if (m.count) outer.push(sql`length(${list}) AS ${raw(m.count)}`);
+      if (m.avg) {
+        inner.push(sql`avgIf(${m.value}, ${m.cond}) AS ${raw(m.avg)}`);
+        outer.push(raw(m.avg));
+      }
+      for (const p of m.picks) {
+        const rank = sql`greatest(1, intDiv(length(${list}) * ${p.k} + ${p.parts - 1}, ${p.parts}))`;
+        const at = sql`arrayElement(${list}, toUInt64(${rank}))`;
+        outer.push(
+          sql`tupleElement(${at}, 1) AS ${raw(`${p.name}_v`)}`,
+          sql`tupleElement(${at}, 2) AS ${raw(`${p.name}_p`)}`,
+        );
+      }
+    });
+    return sql`SELECT ${join(outer, raw(', '))} FROM (SELECT ${join(inner, raw(', '))} FROM ${rows})`;
   },
-  listLength: (list) => sql`length(${list})`,
   moreFrequent(list, count) {
     const [y, l, t] = [lambdaVar(), lambdaVar(), lambdaVar()];
     const distinct = sql`arrayDistinct(${list})`;

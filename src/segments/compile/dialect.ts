@@ -4,6 +4,19 @@ import type { SqlFragment } from '../../stores/events/sql.js';
 export type AggFn = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'uniq' | 'list' | 'freq';
 
 /**
+ * A per-profile value ranked over the rows where `cond` holds, by value then pid. Output
+ * columns: `count` (how many rows), `avg` (their average value), and for each pick the (value,
+ * pid) pair at rank max(1, ⌈n·k/parts⌉) as `<name>_v`, `<name>_p` (NULL when there is no row).
+ */
+export interface RankedMeasure {
+  value: SqlFragment;
+  cond: SqlFragment;
+  count?: string;
+  avg?: string;
+  picks: readonly { name: string; k: number; parts: number }[];
+}
+
+/**
  * What differs between the event stores' SQL. The compiler (compiler.ts) writes everything
  * else once; each engine overrides only these hooks, as Kysely's dialects do.
  *
@@ -103,11 +116,8 @@ export interface Dialect {
   listHas(list: SqlFragment, value: string): SqlFragment;
   /** Member counts per segment from the stored lists: `segment_id, n`. */
   memberCounts(workspaceId: string): SqlFragment;
-  /** An aggregate: the (value, pid) pairs of the rows where `cond` holds, sorted by value then pid. */
-  sortedPairs(value: SqlFragment, cond: SqlFragment): SqlFragment;
-  /** Of a sorted pair list of length n, the pair at rank max(1, ⌈n·k/parts⌉): [value, pid]. */
-  pairAt(list: SqlFragment, k: number, parts: number): [SqlFragment, SqlFragment];
-  listLength(list: SqlFragment): SqlFragment;
+  /** One row over the per-profile `rows`: each measure's count, average and ranked pairs (`RankedMeasure`). */
+  rankedPairs(rows: SqlFragment, measures: readonly RankedMeasure[]): SqlFragment;
   /** Of a `freq` aggregate, how many distinct values occur more than `count` times. */
   moreFrequent(list: SqlFragment, count: SqlFragment): SqlFragment;
   /** The surviving profile ids on a manual list (its entries of this version), as a subquery. */

@@ -1,5 +1,5 @@
 import { duckdbJsonPath as path } from '../../stores/events/json-path.js';
-import { join, raw, sql } from '../../stores/events/sql.js';
+import { join, raw, type SqlFragment, sql } from '../../stores/events/sql.js';
 import { type AggFn, type Dialect, lambdaVar } from './dialect.js';
 
 const AGG: Record<AggFn, string> = {
@@ -99,12 +99,35 @@ export const duckdbDialect: Dialect = {
     return sql`SELECT s AS segment_id, count(*) AS n
       FROM (SELECT unnest(segments) AS s FROM segment_members WHERE workspace_id = ${ws}) GROUP BY s`;
   },
-  sortedPairs: (value, cond) => sql`list_sort(list({'v': ${value}, 'p': pid}) FILTER (WHERE ${cond}))`,
-  pairAt(list, k, parts) {
-    const at = sql`${list}[greatest(1, (len(${list}) * ${k} + ${parts - 1}) // ${parts})]`;
-    return [sql`${at}.v`, sql`${at}.p`];
+  // Each measure numbered by a window over its rows: at 100 M events the four measures of the
+  // models' cut points took 0.7–0.9 s ranked, 1.6–2.4 s as sorted lists of pairs.
+  rankedPairs(rows, measures) {
+    const cols = measures.flatMap((m, i) => [
+      sql`${m.value} AS ${raw(`v${i}`)}`,
+      sql`${m.cond} AS ${raw(`c${i}`)}`,
+    ]);
+    const totals: SqlFragment[] = [];
+    const parts = measures.map((m, i) => {
+      const [v, c] = [raw(`v${i}`), raw(`c${i}`)];
+      if (m.count) totals.push(sql`count(*) FILTER (WHERE ${c}) AS ${raw(m.count)}`);
+      if (m.avg) totals.push(sql`avg(${v}) FILTER (WHERE ${c}) AS ${raw(m.avg)}`);
+      const picks = m.picks.flatMap((p) => {
+        const at = raw(`k = greatest(1, (n * ${p.k} + ${p.parts - 1}) // ${p.parts})`);
+        return [
+          sql`max(v) FILTER (WHERE ${at}) AS ${raw(`${p.name}_v`)}`,
+          sql`max(pid) FILTER (WHERE ${at}) AS ${raw(`${p.name}_p`)}`,
+        ];
+      });
+      return sql`(SELECT ${join(picks, raw(', '))} FROM (SELECT ${v} AS v, pid,
+        row_number() OVER (ORDER BY ${v}, pid) AS k, count(*) OVER () AS n FROM ranked WHERE ${c}))`;
+    });
+    const from = [
+      ...(totals.length > 0 ? [sql`(SELECT ${join(totals, raw(', '))} FROM ranked)`] : []),
+      ...parts,
+    ];
+    return sql`WITH ranked AS MATERIALIZED (SELECT pid, ${join(cols, raw(', '))} FROM ${rows})
+      SELECT * FROM ${join(from, raw(', '))}`;
   },
-  listLength: (list) => sql`coalesce(len(${list}), 0)`,
   // A histogram (a map of value to count) rather than the list of every value: at 10 M events
   // the interest preview took 2.1 s with the list and its per-value recount, 1.7 s with this.
   moreFrequent(freq, count) {

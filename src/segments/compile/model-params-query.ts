@@ -1,4 +1,4 @@
-import { join, raw, type SqlFragment, sql } from '../../stores/events/sql.js';
+import { type SqlFragment, sql } from '../../stores/events/sql.js';
 import type { Cut, ModelParams } from '../models/model-params.js';
 import { type CompileContext, Compiler } from './compiler.js';
 import type { Dialect } from './dialect.js';
@@ -9,11 +9,10 @@ const QUINTILES = [1, 2, 3, 4];
 
 /**
  * The cut points and averages of the relative models, in one scan of the workspace's events:
- * each measure's (value, pid) pairs over customers, sorted, and the pairs at the boundary ranks.
+ * for each measure over customers (and spend over spenders), the (value, pid) pairs at the
+ * boundary ranks of their order by value then pid (`Dialect.rankedPairs`).
  *
- *   SELECT len(sr) AS n_rfm, sr[⌈n·1/5⌉].v AS r1_v, sr[⌈n·1/5⌉].p AS r1_p, …, avg_r, …
- *   FROM (SELECT list_sort(list({v: r, p: pid}) FILTER (WHERE customer)) AS sr, …
- *         FROM (<per-profile aggregates>))
+ *   SELECT n_rfm, avg_r, r1_v, r1_p, …, n_spend, spend_high_v, … FROM (<per-profile aggregates>)
  */
 export function modelParamsQuery(dialect: Dialect, ctx: CompileContext): SqlFragment {
   const c = new Compiler(dialect, ctx);
@@ -23,41 +22,24 @@ export function modelParamsQuery(dialect: Dialect, ctx: CompileContext): SqlFrag
 
 /** The same over per-profile rows already computed by `c`'s aggregates (after its prelude). */
 export function modelParamsFrom(c: Compiler, perProfileRows: SqlFragment): SqlFragment {
-  const dialect = c.dialect;
   const { r, f, m, customer } = c.models.rfmMeasures();
   const spend = c.models.spend();
   const s = c.ctx.models.settings.spending;
-  const inner = sql`(SELECT ${join(
-    [
-      sql`${dialect.sortedPairs(r, customer)} AS sr`,
-      sql`${dialect.sortedPairs(f, customer)} AS sf`,
-      sql`${dialect.sortedPairs(m, customer)} AS sm`,
-      sql`${dialect.sortedPairs(spend, sql`${spend} > 0`)} AS ss`,
-      sql`${dialect.aggIf('avg', r, customer)} AS avg_r`,
-      sql`${dialect.aggIf('avg', f, customer)} AS avg_f`,
-      sql`${dialect.aggIf('avg', m, customer)} AS avg_m`,
-    ],
-    raw(', '),
-  )} FROM ${perProfileRows})`;
-  const picks: SqlFragment[] = [
-    sql`${dialect.listLength(raw('sr'))} AS n_rfm`,
-    sql`${dialect.listLength(raw('ss'))} AS n_spend`,
-    sql`avg_r`,
-    sql`avg_f`,
-    sql`avg_m`,
-  ];
-  const pick = (list: string, name: string, k: number, parts: number) => {
-    const [v, p] = dialect.pairAt(raw(list), k, parts);
-    picks.push(sql`${v} AS ${raw(`${name}_v`)}`, sql`${p} AS ${raw(`${name}_p`)}`);
-  };
-  for (const k of QUINTILES) {
-    pick('sr', `r${k}`, k, 5);
-    pick('sf', `f${k}`, k, 5);
-    pick('sm', `m${k}`, k, 5);
-  }
-  pick('ss', 'spend_high', s.highPercentile, 100);
-  pick('ss', 'spend_medium', s.mediumPercentile, 100);
-  return sql`SELECT ${join(picks, raw(', '))} FROM ${inner}`;
+  const quintiles = (name: string) => QUINTILES.map((k) => ({ name: `${name}${k}`, k, parts: 5 }));
+  return c.dialect.rankedPairs(perProfileRows, [
+    { value: r, cond: customer, count: 'n_rfm', avg: 'avg_r', picks: quintiles('r') },
+    { value: f, cond: customer, avg: 'avg_f', picks: quintiles('f') },
+    { value: m, cond: customer, avg: 'avg_m', picks: quintiles('m') },
+    {
+      value: spend,
+      cond: sql`${spend} > 0`,
+      count: 'n_spend',
+      picks: [
+        { name: 'spend_high', k: s.highPercentile, parts: 100 },
+        { name: 'spend_medium', k: s.mediumPercentile, parts: 100 },
+      ],
+    },
+  ]);
 }
 
 export function readModelParams(row: Record<string, unknown>, now: number): ModelParams {

@@ -132,8 +132,8 @@ export class Compiler {
    * An expression over the aggregate columns and `pid` computed once per profile (`d0`, `d1`, …)
    * rather than in every definition that compares it: the models' RFM scores and the stage or
    * tier each profile is in. Readers of the definitions' expressions take their rows through
-   * `withValues`. At 100 M events the 83 membership expressions of the benchmark took 3.9–4.3 s
-   * with each RFM score computed wherever it is compared, 2.8–3.6 s with the scores once.
+   * `withValues`. At 100 M events the benchmark's 83 membership expressions and their lists took
+   * 5.7–6.8 s with each score and stage computed wherever it is compared, 3.8–4.4 s with them once.
    */
   value(expr: SqlFragment): SqlFragment {
     const key = render(expr, (v) => JSON.stringify(v)).text;

@@ -8,6 +8,7 @@ import { previewSegment } from '../src/services/segments/preview-segment.js';
 import { saveSegment } from '../src/services/segments/save-segment.js';
 import { listSegmentMembers, profileSegments } from '../src/services/segments/segment-members.js';
 import { updateWorkspaceSettings } from '../src/services/workspaces/update-workspace-settings.js';
+import { join, raw, sql } from '../src/stores/events/sql.js';
 import { EVENT_ENGINES } from './helpers/stores.js';
 import { makeWorkspace, startTestTailor, type TestServer } from './helpers/tailor.js';
 
@@ -551,6 +552,46 @@ describe.each(EVENT_ENGINES)('segment engine on $name', ({ name, available }) =>
       }
     }
   });
+
+  // The models' cut points (docs/models.md): DuckDB ranks with a window, ClickHouse sorts arrays.
+  it.skipIf(!available)(
+    'picks the pairs at rank ⌈n·k/parts⌉ by value, then profile id, for 0–12 rows',
+    async () => {
+      const picks = [
+        ...[1, 2, 3, 4].map((k) => ({ name: `q${k}`, k, parts: 5 })),
+        { name: 'p90', k: 90, parts: 100 },
+      ];
+      for (let size = 0; size <= 12; size++) {
+        // Ties in v (0–3), ids not in the order of v; rows with v = 0 are outside the condition.
+        const rows = Array.from({ length: size }, (_, i) => ({
+          pid: `q${(i * 7) % 13}_${i}`,
+          v: (i * 5) % 4,
+        }));
+        const selects = rows.map((r) => sql`SELECT ${r.pid} AS pid, ${r.v} AS v`);
+        const from =
+          selects.length > 0
+            ? sql`(${join(selects, raw(' UNION ALL '))})`
+            : sql`(SELECT 'none' AS pid, 0 AS v WHERE 1 = 0)`;
+        const q = s.tailor.segments.dialect.rankedPairs(from, [
+          { value: raw('v'), cond: raw('v > 0'), count: 'n', avg: 'mean', picks },
+        ]);
+        const [got] = await s.tailor.events.select(q);
+        const ranked = rows.filter((r) => r.v > 0).sort((a, b) => a.v - b.v || (a.pid < b.pid ? -1 : 1));
+        expect({ size, n: Number(got?.n) }).toEqual({ size, n: ranked.length });
+        if (ranked.length === 0) continue; // the pairs are then undefined (readers check n first)
+        expect(Number(got?.mean)).toBeCloseTo(ranked.reduce((a, r) => a + r.v, 0) / ranked.length, 9);
+        for (const p of picks) {
+          const at = ranked[Math.max(1, Math.ceil((ranked.length * p.k) / p.parts)) - 1]!;
+          expect({ size, pick: p.name, v: Number(got?.[`${p.name}_v`]), pid: got?.[`${p.name}_p`] }).toEqual({
+            size,
+            pick: p.name,
+            v: at.v,
+            pid: at.pid,
+          });
+        }
+      }
+    },
+  );
 
   it.skipIf(!available)('a bucket is the MD5 of salt:profile, the same on every engine', async () => {
     const ws = `seg${n++}`;

@@ -6,7 +6,8 @@ export type AggFn = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'uniq' | 'list' | 
 /**
  * A per-profile value ranked over the rows where `cond` holds, by value then pid. Output
  * columns: `count` (how many rows), `avg` (their average value), and for each pick the (value,
- * pid) pair at rank max(1, ⌈n·k/parts⌉) as `<name>_v`, `<name>_p` (NULL when there is no row).
+ * pid) pair at rank max(1, ⌈n·k/parts⌉) as `<name>_v`, `<name>_p` (undefined when no row meets
+ * `cond`: readers check the count).
  */
 export interface RankedMeasure {
   value: SqlFragment;

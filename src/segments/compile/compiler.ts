@@ -1,7 +1,7 @@
 import { localDay, localDayStart } from '../../core/time-zone.js';
 import type { ProfileSettings } from '../../profiles/settings.js';
 import { type JsonKey, jsonKeyId, type MaterializedKey } from '../../stores/events/event-store.js';
-import { join, raw, render, type SqlFragment, sql } from '../../stores/events/sql.js';
+import { join, raw, type SqlFragment, sql } from '../../stores/events/sql.js';
 import {
   type ComputedTrait,
   type Definition,
@@ -13,12 +13,10 @@ import {
 import {
   type AggregateColumn,
   type AggregateGroup,
-  earlier,
   eventTest,
   groupColumns,
   type Scope,
   type Sees,
-  scopeKey,
   selectItem,
   type TrackScope,
 } from './aggregate-groups.js';
@@ -26,6 +24,7 @@ import { type Accessor, compare } from './compare.js';
 import type { AggFn, Dialect } from './dialect.js';
 import { localDayExpr } from './local-day.js';
 import { type ModelContext, ModelExprs } from './model-exprs.js';
+import { ProfileColumns } from './profile-columns.js';
 import { type JsonPath, SharedReads } from './shared-reads.js';
 
 const DAY = 86_400_000;
@@ -69,8 +68,7 @@ const jsonKeyOf = (p: JsonPath): JsonKey => ({
  *     FROM <the workspace's events, attributed to surviving profiles> GROUP BY pid)
  */
 export class Compiler {
-  private readonly aggs = new Map<string, AggregateColumn>();
-  private readonly values = new Map<string, { name: string; expr: SqlFragment }>();
+  private readonly columns = new ProfileColumns();
   private readonly reads: SharedReads;
   private readonly inlined = new Map<string, SqlFragment>();
   private readonly inlining = new Set<string>();
@@ -91,7 +89,7 @@ export class Compiler {
       this.revenue(),
       ctx.models,
       () => this.activeDays30(),
-      (expr) => this.value(expr),
+      (expr) => this.columns.value(expr),
     );
   }
 
@@ -106,7 +104,7 @@ export class Compiler {
   }
 
   aggregateColumnList(): AggregateColumn[] {
-    return [...this.aggs.values()];
+    return this.columns.aggregates();
   }
 
   /**
@@ -125,31 +123,12 @@ export class Compiler {
 
   /** The aggregate columns in GROUP BYs, each over only the events its columns can see (`groupColumns`). */
   aggregateGroups(max: number): AggregateGroup[] {
-    return groupColumns([...this.aggs.values()], max);
+    return groupColumns(this.columns.aggregates(), max);
   }
 
-  /**
-   * An expression over the aggregate columns and `pid` computed once per profile (`d0`, `d1`, …)
-   * rather than in every definition that compares it: the models' RFM scores and the stage or
-   * tier each profile is in. Readers of the definitions' expressions take their rows through
-   * `withValues`. At 100 M events the benchmark's 83 membership expressions and their lists took
-   * 5.7–6.8 s with each score and stage computed wherever it is compared, 3.8–4.4 s with them once.
-   */
-  value(expr: SqlFragment): SqlFragment {
-    const key = render(expr, (v) => JSON.stringify(v)).text;
-    let v = this.values.get(key);
-    if (!v) {
-      v = { name: `d${this.values.size}`, expr };
-      this.values.set(key, v);
-    }
-    return raw(v.name);
-  }
-
-  /** Per-profile rows (`pid` and the aggregate columns) with the values (`value`) added as columns. */
+  /** Per-profile rows with the values the definitions' expressions read (`ProfileColumns.value`). */
   withValues(rows: SqlFragment): SqlFragment {
-    if (this.values.size === 0) return rows;
-    const items = [...this.values.values()].map((v) => sql`${v.expr} AS ${raw(v.name)}`);
-    return sql`(SELECT *, ${join(items, raw(', '))} FROM ${rows})`;
+    return this.columns.withValues(rows);
   }
 
   /** A boolean expression (over the aggregate columns, `pid` and the values) that holds for members. */
@@ -159,34 +138,11 @@ export class Compiler {
 
   /** `scope`, when given, must hold wherever `cond` does (see `aggregateGroups`). */
   private agg(fn: AggFn, x: SqlFragment | null, cond: SqlFragment, scope?: Scope): SqlFragment {
-    return this.column(this.dialect.aggIf(fn, x, cond), fn === 'count' || fn === 'uniq', scope);
+    return this.columns.aggregate(this.dialect.aggIf(fn, x, cond), fn === 'count' || fn === 'uniq', scope);
   }
 
   private argMax(x: SqlFragment, cond: SqlFragment, scope: Scope): SqlFragment {
-    return this.column(this.dialect.argMaxIf(x, raw('ts'), cond), false, scope);
-  }
-
-  /** Registers an aggregate column (once per distinct expression) and returns its name. */
-  private column(expr: SqlFragment, zero: boolean, scope: Scope | undefined): SqlFragment {
-    const key = render(expr, (v) => JSON.stringify(v)).text;
-    let a = this.aggs.get(key);
-    if (!a) {
-      a = { name: `a${this.aggs.size}`, expr, zero, scope };
-      this.aggs.set(key, a);
-    } else if (a.scope && (!scope || scopeKey(a.scope) !== scopeKey(scope))) {
-      // Registered again under another scope: it sees the events of both.
-      a.scope =
-        a.scope.type === 'track' && scope?.type === 'track'
-          ? {
-              type: 'track',
-              events: [...new Set([...a.scope.events, ...scope.events])],
-              from: earlier(a.scope.from, scope.from),
-            }
-          : a.scope.type === 'any' && scope?.type === 'any'
-            ? { type: 'any', from: Math.min(a.scope.from, scope.from) }
-            : undefined;
-    }
-    return raw(a.name);
+    return this.columns.aggregate(this.dialect.argMaxIf(x, raw('ts'), cond), false, scope);
   }
 
   private node(n: Node): SqlFragment {

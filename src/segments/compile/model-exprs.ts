@@ -24,7 +24,6 @@ export interface ModelContext {
  */
 export class ModelExprs {
   private readonly orderCond: SqlFragment;
-  private gapBeforeLast: SqlFragment | undefined;
 
   constructor(
     private readonly d: Dialect,
@@ -36,7 +35,7 @@ export class ModelExprs {
     private readonly m: ModelContext,
     /** Distinct days with events in the last 30 of the workspace's calendar (Compiler.activeDays30). */
     private readonly activeDays30: () => SqlFragment,
-    /** The expression computed once per profile (Compiler.value). */
+    /** The expression computed once per profile (ProfileColumns.value). */
     private readonly value: (expr: SqlFragment) => SqlFragment,
   ) {
     this.orderCond = eventTest(orderScope);
@@ -141,14 +140,11 @@ export class ModelExprs {
     const last = this.agg('max', raw('ts'), o, os);
     const times = this.agg('list', raw('ts'), o, os);
     const churnMs = l.churnDays * DAY;
-    // Built once: a lambda's variable has a fresh name each time, and the stage is one value
-    // (Compiler.value) only if every stage's rules render alike.
-    this.gapBeforeLast ??= sql`NOT ${this.d.listAny(
+    const gapBeforeLast = sql`NOT ${this.d.listAny(
       times,
       (x, [t]) => sql`${x} < ${t!} AND ${x} >= ${t!} - ${churnMs}`,
       [last],
     )}`;
-    const gapBeforeLast = this.gapBeforeLast;
     const rules: [string, SqlFragment][] = [
       ['prospect', sql`${orders} = 0`],
       ['churned', sql`${last} < ${this.now - churnMs}`],

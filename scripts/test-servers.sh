@@ -17,7 +17,7 @@ start_pg() {
   mkdir -p "$root"
   mkdir -p "$root/pgdata"; [ "$(id -u)" = 0 ] && chown postgres "$root/pgdata"
   if [ ! -f "$root/pgdata/pg/PG_VERSION" ]; then
-    as_pg "$pg_bin/initdb" -D "$root/pgdata/pg" -A trust -U tailor -E UTF8 >"$root/pgdata/init.log" 2>&1
+    as_pg "$pg_bin/initdb" -D "$root/pgdata/pg" -A trust -U tailor -E UTF8 --locale=C.UTF-8 >"$root/pgdata/init.log" 2>&1
   fi
   as_pg "$pg_bin/pg_ctl" -D "$root/pgdata/pg" -l "$root/pgdata/pg.log" -w \
     -o "-p $pg_port -k $root/pgdata -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200" start >/dev/null

@@ -329,6 +329,75 @@ for (const combo of COMBOS) {
       );
     });
 
+    it('finds profiles by part of any trait value, case-insensitively, and by values only', async () => {
+      const at = (day: number) => new Date(Date.UTC(2026, 3, day)).toISOString();
+      await track(s.url, w.writeKey, '/v1/batch', {
+        batch: [
+          {
+            type: 'identify',
+            userId: 'find-1',
+            traits: { name: '欧阳娜娜', city: 'Zürich', plan: 'Gold_Plus', score: 4217 },
+            timestamp: at(1),
+          },
+          {
+            type: 'identify',
+            userId: 'find-2',
+            traits: { name: 'Anna Müller', city: '欧阳镇', plan: '100%' },
+            timestamp: at(1),
+          },
+          {
+            type: 'identify',
+            anonymousId: 'find-anon',
+            traits: { nickname: 'Quokka Fan' },
+            timestamp: at(1),
+          },
+        ],
+      });
+      await idle();
+      const ids = async (q: string) => {
+        const r = await api(s.url, w.secretKey, 'GET', `/profiles?limit=50&q=${encodeURIComponent(q)}`);
+        expect(r.status).toBe(200);
+        return (r.body.profiles as { userId: string | null; anonymousIds?: string[] }[])
+          .map((p) => p.userId ?? 'anonymous')
+          .sort();
+      };
+      expect(await ids('欧阳')).toEqual(['find-1', 'find-2']); // two characters: no trigram, a scan
+      expect(await ids('阳娜娜')).toEqual(['find-1']); // three or more: the trigram index
+      expect(await ids('ZÜRICH')).toEqual(['find-1']); // case folded beyond ASCII
+      expect(await ids('MÜLL')).toEqual(['find-2']);
+      expect(await ids('421')).toEqual(['find-1']); // a number's digits
+      expect(await ids('d_p')).toEqual(['find-1']); // `_` and `%` are literal
+      expect(await ids('dXp')).toEqual([]);
+      expect(await ids('0%')).toEqual(['find-2']);
+      expect(await ids('plan')).toEqual([]); // a trait's name is not its value
+      expect(await ids('quokka')).toEqual(['anonymous']);
+
+      // A newer value replaces the old one in search; an older one changes nothing.
+      await track(s.url, w.writeKey, '/v1/batch', {
+        batch: [
+          { type: 'identify', userId: 'find-1', traits: { city: 'Genève' }, timestamp: at(3) },
+          { type: 'identify', userId: 'find-2', traits: { city: 'Oldtown' }, timestamp: at(0) },
+        ],
+      });
+      await idle();
+      expect(await ids('zürich')).toEqual([]);
+      expect(await ids('genève')).toEqual(['find-1']);
+      expect(await ids('oldtown')).toEqual([]);
+      expect(await ids('欧阳镇')).toEqual(['find-2']);
+
+      // An operator's correction is searchable at once.
+      await api(s.url, w.secretKey, 'PATCH', '/profiles/find-2', { traits: { city: 'Lausanne' } });
+      expect(await ids('lausanne')).toEqual(['find-2']);
+      expect(await ids('欧阳镇')).toEqual([]);
+
+      // Merged away: only the surviving profile is listed, with the traits of both.
+      await track(s.url, w.writeKey, '/v1/batch', {
+        batch: [{ type: 'alias', previousId: 'find-anon', userId: 'find-1', timestamp: at(4) }],
+      });
+      await idle();
+      expect(await ids('quokka')).toEqual(['find-1']);
+    });
+
     it('lets an operator correct a trait, audited', async () => {
       const r = await api(s.url, w.secretKey, 'PATCH', '/profiles/late-1', {
         traits: { city: '深圳', vip: true },

@@ -73,7 +73,8 @@ export async function listProfiles({ ctx, input }: { ctx: Ctx; input: ListProfil
   const q = input.q?.trim();
   if (q) {
     // Exact matches first (indexed): a profile id, any known id, a normalised email or phone.
-    // Only when nothing matches is the text searched for in trait values, which reads every profile.
+    // Only when nothing matches is the text searched for in trait values: an index lookup from
+    // three characters on, a scan of the narrow profile_search table below that.
     const region = ctx.tailor.settings.profileSettings(ctx.workspaceId).phoneRegion;
     const email = normalizeEmail(q);
     const phone = normalizePhone(q, region);
@@ -85,7 +86,13 @@ export async function listProfiles({ ctx, input }: { ctx: Ctx; input: ListProfil
       [ctx.workspaceId, q, email ?? null, phone ?? null],
     );
     if (exact.length > 0) where.push(`profile_id = ANY(${p(exact.map((r) => r.profile_id))}::text[])`);
-    else where.push(`traits::text ILIKE ${p(`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`);
+    else {
+      // Case-insensitive substring of any trait value (profile_search, kept by triggers).
+      const pattern = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      where.push(
+        `profile_id IN (SELECT profile_id FROM profile_search WHERE workspace_id = $1 AND trait_text LIKE lower(${p(pattern)}))`,
+      );
+    }
   }
   if (input.hasOrders !== undefined) where.push(input.hasOrders ? 'order_count > 0' : 'order_count = 0');
   if (input.minTotalSpend !== undefined) where.push(`total_spend >= ${p(input.minTotalSpend)}`);

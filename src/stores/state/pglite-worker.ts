@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 
@@ -23,7 +24,10 @@ const port = parentPort!;
 async function handle(req: Request): Promise<unknown[]> {
   switch (req.op) {
     case 'open': {
-      db = await PGlite.create(req.dir, { parsers: { [types.INT8]: (v: string) => Number(v) } });
+      db = await PGlite.create(req.dir, {
+        parsers: { [types.INT8]: (v: string) => Number(v) },
+        extensions: { pg_trgm },
+      });
       await migrate(drizzle(db), { migrationsFolder: req.migrationsFolder });
       return [];
     }

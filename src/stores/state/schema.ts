@@ -5,6 +5,7 @@ import {
   boolean,
   customType,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -158,6 +159,29 @@ export const profiles = pgTable(
     index('profiles_user').on(t.workspaceId, t.userId),
     // Small: only merged-away rows. Finds the profiles whose events count for a survivor.
     index('profiles_merged_into').on(t.workspaceId, t.mergedInto).where(sql`merged_into IS NOT NULL`),
+  ],
+);
+
+/**
+ * Each profile's trait values, lower-cased, one per line: what the profile list's free-text
+ * search (`q`) reads. Kept by triggers on `profiles` (migration 0006), only when the traits
+ * change, so the wide profile rows are never scanned for it. A trigram index (pg_trgm) answers
+ * searches of three characters or more; shorter ones scan this narrow table.
+ */
+export const profileSearch = pgTable(
+  'profile_search',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    profileId: text('profile_id').notNull(),
+    traitText: text('trait_text').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.profileId] }),
+    foreignKey({
+      columns: [t.workspaceId, t.profileId],
+      foreignColumns: [profiles.workspaceId, profiles.profileId],
+    }).onDelete('cascade'),
+    index('profile_search_trgm').using('gin', t.traitText.op('gin_trgm_ops')),
   ],
 );
 

@@ -75,6 +75,15 @@ const events = await time(
 );
 const search = await time(ids.slice(0, 5).map((id) => `/profiles?q=${encodeURIComponent(id)}&limit=20`));
 const list = await time(Array.from({ length: 3 }, () => '/profiles?sort=total_spend&order=desc&limit=50'));
+// Free-text searches, where no id, email or phone matches: a two-character Chinese name (too
+// short for a trigram: a scan of profile_search), longer text (the trigram index), a city that
+// many customers share (many rows to sort), and text nobody has.
+const textQueries = ['张芳', '王秀', 'zhang.fang', 'Seattle', '上海', 'qxqxqx'];
+const textSearch: Record<string, number[]> = {};
+for (const q of textQueries)
+  textSearch[q] = await time(
+    Array.from({ length: 3 }, () => `/profiles?q=${encodeURIComponent(q)}&limit=20`),
+  );
 const rss = server.child ? peakRssMiB(server.child.pid!) : Number.NaN;
 if (server.child) {
   server.child.kill('SIGTERM');
@@ -99,6 +108,7 @@ process.stdout.write(
       profileEventsPageMs: ms(events),
       searchByIdMs: ms(search),
       topSpendersPageMs: ms(list),
+      textSearchMs: Object.fromEntries(Object.entries(textSearch).map(([q, l]) => [q, ms(l)])),
       peakServerRssMiB: rss,
     },
     null,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { ServiceError } from '../core/errors.js';
 import { startServer } from '../http/server.js';
 import { startTailor } from '../runtime/tailor.js';
 import { ROLES, type Role, systemCtx } from '../services/context.js';
@@ -11,7 +12,7 @@ import { createWorkspace } from '../services/workspaces/create-workspace.js';
 import { getWorkspaceSettings } from '../services/workspaces/get-workspace-settings.js';
 import { getWorkspace } from '../services/workspaces/list-workspaces.js';
 import { updateWorkspaceSettings } from '../services/workspaces/update-workspace-settings.js';
-import { loadDemo, parseDemoEnd } from './commands/demo.js';
+import { loadDemo, parseDemoEnd, readDemoRecord } from './commands/demo.js';
 import { registerSegmentCommands } from './commands/segment.js';
 import { configFrom, fail, withTailor, withWorkspace } from './context.js';
 
@@ -91,13 +92,23 @@ program
   .action(async (o, cmd: Command) =>
     serveUntilSignal(cmd, o, async (tailor) => {
       const fresh = !(await getWorkspace({ tailor, id: 'demo' }));
+      // A first start creates the shop; a later one finishes a load that was interrupted, with
+      // the history it began. A demo workspace from before loads were recorded is left as is.
+      const record = fresh ? null : await readDemoRecord(tailor, 'demo');
       if (fresh) process.stdout.write(`Creating the demo workspace (${o.users} customers)…\n`);
-      // The history ends today, so a new demo's "last 30 days" are full whenever it is started.
-      const demo = await loadDemo(tailor, {
-        workspaceId: 'demo',
-        users: fresh ? o.users : 0,
-        seed: 42,
-        end: parseDemoEnd('today'),
+      else if (record && record.users < o.users)
+        process.stdout.write(`Finishing the demo workspace (${record.users} of ${o.users} customers)…\n`);
+      const load = (users: number) =>
+        loadDemo(tailor, {
+          workspaceId: 'demo',
+          users,
+          seed: record?.seed ?? 42,
+          // The history ends today, so a new demo's "last 30 days" are full whenever it is started.
+          end: record?.end ?? parseDemoEnd('today'),
+        });
+      const demo = await load(o.users).catch((e) => {
+        if (e instanceof ServiceError && e.code === 'demo_workspace_not_empty') return load(0);
+        throw e;
       });
       return [
         `Log in: ${demo.login.email} / ${demo.login.password}`,
@@ -111,7 +122,9 @@ program
   .description('create or extend a demo shop workspace with generated customers')
   .option('--workspace <id>', 'workspace id', 'demo')
   .addOption(
-    new Option('--users <n>', 'customers to generate').argParser(int('users', 1, 10_000_000)).default(2000),
+    new Option('--users <n>', 'customers the shop should have (an existing demo shop is extended)')
+      .argParser(int('users', 1, 10_000_000))
+      .default(2000),
   )
   .addOption(
     new Option('--seed <n>', 'random seed (same seed, same data)')
@@ -134,7 +147,7 @@ program
       });
       process.stderr.write('\n');
       process.stdout.write(
-        `workspace ${r.workspaceId}: ${r.users} customers, ${r.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s\nlogin ${r.login.email} / ${r.login.password}\nwrite key ${r.writeKey}\n`,
+        `workspace ${r.workspaceId}: ${r.users} customers (${r.added} added), ${r.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s\nlogin ${r.login.email} / ${r.login.password}\nwrite key ${r.writeKey}\n`,
       );
     }),
   );

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ServiceError } from '../../core/errors.js';
-import { type DemoMessage, demoHistories } from '../../demo/index.js';
+import { conflict, ServiceError } from '../../core/errors.js';
+import { DEFAULT_END, type DemoMessage, demoHistories } from '../../demo/index.js';
 import type { Tailor } from '../../runtime/tailor.js';
 import { systemCtx } from '../../services/context.js';
 import { createApiKey } from '../../services/keys/create-api-key.js';
@@ -15,35 +15,95 @@ export interface DemoResult {
   workspaceId: string;
   writeKey: string;
   login: typeof DEMO_LOGIN;
+  /** Customers in the shop now, and how many this call added. */
   users: number;
+  added: number;
   events: number;
 }
 
 const SYSTEM = { type: 'system' as const, id: 'tailor-demo' };
 
 /**
- * Creates (or tops up) the demo shop workspace: an admin login, a write key, and `users`
- * generated customers sent through the normal ingest path. The write key is kept in the data
- * directory so `npm start` can print it every time (demo workspaces only).
+ * What a workspace's demo shop was generated with, kept in its settings (`settings.demo`):
+ * customers [0, users) of the history (seed, end) have been ingested. A later `tailor demo`
+ * adds only customers from `users` on, with the same seed and end, so running it again never
+ * sends an event twice, however long after (the ingest dedup window covers only 24 hours).
+ */
+export interface DemoRecord {
+  seed: number;
+  end: number;
+  users: number;
+}
+
+export async function readDemoRecord(tailor: Tailor, ws: string): Promise<DemoRecord | null> {
+  const [row] = await tailor.state.query<{ demo: DemoRecord | null }>(
+    "SELECT settings->'demo' AS demo FROM workspaces WHERE id = $1",
+    [ws],
+  );
+  return row?.demo ?? null;
+}
+
+async function writeDemoRecord(tailor: Tailor, ws: string, rec: DemoRecord): Promise<void> {
+  await tailor.state.query(
+    `UPDATE workspaces SET settings = jsonb_set(coalesce(settings, '{}'::jsonb), '{demo}', $2::jsonb) WHERE id = $1`,
+    [ws, JSON.stringify(rec)],
+  );
+}
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Creates or extends the demo shop workspace: an admin login, a write key, and generated
+ * customers sent through the normal ingest path, up to `users` in all. The write key is kept
+ * in the data directory so `npm start` can print it every time (demo workspaces only).
+ *
+ * Customers already loaded are not sent again (see `DemoRecord`); progress is recorded as it
+ * goes, so an interrupted load resumes where it stopped. Extending needs the seed and end the
+ * shop was made with: another history would be a second shop mixed into the first, so that is
+ * refused (`demo_mismatch`), as is generating into a workspace that has data of its own
+ * (`demo_workspace_not_empty`).
  */
 export async function loadDemo(
   tailor: Tailor,
   opts: {
     workspaceId: string;
+    /** Customers the shop should have in all. */
     users: number;
     seed: number;
-    /** Epoch ms at which the generated history ends (demo/options.ts has the fixed default). */
+    /** Epoch ms at which the generated history ends (default: demo/options.ts's fixed day). */
     end?: number | undefined;
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<DemoResult> {
   const ws = opts.workspaceId;
+  const end = opts.end ?? DEFAULT_END;
   if (!(await getWorkspace({ tailor, id: ws }))) {
     await createWorkspace({
       tailor,
       actor: SYSTEM,
       input: { id: ws, name: ws === 'demo' ? 'Demo shop · 演示商城' : ws },
     });
+  }
+  const record = await readDemoRecord(tailor, ws);
+  const loaded = record?.users ?? 0;
+  if (opts.users > loaded) {
+    if (record && (record.seed !== opts.seed || record.end !== end))
+      throw conflict(
+        'demo_mismatch',
+        `workspace ${ws} holds a demo shop with seed ${record.seed} ending ${day(record.end)}; ` +
+          `extend it with the same --seed and --end, or use another workspace`,
+      );
+    if (!record) {
+      const [row] = await tailor.state.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM profiles WHERE workspace_id = $1',
+        [ws],
+      );
+      if ((row?.n ?? 0) > 0)
+        throw conflict(
+          'demo_workspace_not_empty',
+          `workspace ${ws} already has profiles that no demo load recorded; use another workspace`,
+        );
+    }
   }
   await addConsoleUser({
     tailor,
@@ -59,8 +119,12 @@ export async function loadDemo(
     if (!(e instanceof ServiceError && e.code === 'member_exists')) throw e;
   });
   const writeKey = await demoWriteKey(tailor, ws);
+  if (opts.users <= loaded)
+    return { workspaceId: ws, writeKey, login: DEMO_LOGIN, users: loaded, added: 0, events: 0 };
+
   let events = 0;
   let pending: DemoMessage[] = [];
+  let done = loaded;
   const flush = async () => {
     for (;;) {
       try {
@@ -73,26 +137,30 @@ export async function loadDemo(
       }
     }
     pending = [];
+    // Every customer before `done` is now in the spool (durable): record it, so a load that is
+    // interrupted and run again starts here rather than sending those events twice.
+    await writeDemoRecord(tailor, ws, { seed: opts.seed, end, users: done });
   };
-  let done = 0;
-  const demoOpts = {
-    seed: opts.seed,
-    users: opts.users,
-    ...(opts.end === undefined ? {} : { end: opts.end }),
-  };
-  for (const h of demoHistories(demoOpts)) {
+  for (const h of demoHistories({ seed: opts.seed, users: opts.users, end }, loaded)) {
     pending.push(...h.messages);
     done++;
     if (pending.length >= 2000) await flush();
     if (done % 1000 === 0) opts.onProgress?.(done, opts.users);
   }
-  if (pending.length > 0) await flush();
+  await flush();
   await tailor.applier.idle();
   // A full run now, so the models' cut points and every membership are there when the shop is
   // first shown, rather than after the first periodic refresh.
-  if (opts.users > 0) await tailor.segments.run(ws);
+  await tailor.segments.run(ws);
   opts.onProgress?.(opts.users, opts.users);
-  return { workspaceId: ws, writeKey, login: DEMO_LOGIN, users: opts.users, events };
+  return {
+    workspaceId: ws,
+    writeKey,
+    login: DEMO_LOGIN,
+    users: opts.users,
+    added: opts.users - loaded,
+    events,
+  };
 }
 
 /** `today` (the start of the current UTC day) or a date `YYYY-MM-DD`, as epoch ms. */

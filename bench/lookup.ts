@@ -78,7 +78,7 @@ const list = await time(Array.from({ length: 3 }, () => '/profiles?sort=total_sp
 // Free-text searches, where no id, email or phone matches: a two-character Chinese name (too
 // short for a trigram: a scan of profile_search), longer text (the trigram index), a city that
 // many customers share (many rows to sort), and text nobody has.
-const textQueries = ['张芳', '王秀', 'zhang.fang', 'Seattle', '上海', 'qxqxqx'];
+const textQueries = ['张芳', '王秀', 'fang.zhang', 'zhangfang12', 'Seattle', '上海', 'qxqxqx'];
 const textSearch: Record<string, number[]> = {};
 for (const q of textQueries)
   textSearch[q] = await time(

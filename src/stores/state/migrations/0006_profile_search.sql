@@ -12,13 +12,19 @@ CREATE TABLE "profile_search" (
 --> statement-breakpoint
 ALTER TABLE "profile_search" ADD CONSTRAINT "profile_search_workspace_id_profile_id_profiles_workspace_id_profile_id_fk" FOREIGN KEY ("workspace_id","profile_id") REFERENCES "public"."profiles"("workspace_id","profile_id") ON DELETE cascade ON UPDATE no action;
 --> statement-breakpoint
--- A trait is stored as [value, eventTimeMs]; strings as they are, other values as JSON text.
+-- A trait is stored as [value, eventTimeMs]; strings as they are, other values as JSON text, in
+-- jsonb's own key order (shorter names first), which is stable. PL/pgSQL rather than SQL: a SQL
+-- function with an aggregate is not inlined, and was planned again on every trigger call.
 CREATE FUNCTION "profile_trait_text"(traits jsonb) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT coalesce(lower(string_agg(CASE jsonb_typeof(x) WHEN 'string' THEN x #>> '{}' ELSE x::text END, E'\n' ORDER BY k)), '')
-  FROM jsonb_each(traits) AS e(k, v)
-  CROSS JOIN LATERAL (SELECT CASE WHEN jsonb_typeof(v) = 'array' THEN v -> 0 ELSE v END) AS t(x)
-  WHERE x IS NOT NULL AND jsonb_typeof(x) <> 'null'
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+BEGIN
+  RETURN (
+    SELECT coalesce(lower(string_agg(CASE jsonb_typeof(x) WHEN 'string' THEN x #>> '{}' ELSE x::text END, E'\n')), '')
+    FROM jsonb_each(traits) AS e(k, v)
+    CROSS JOIN LATERAL (SELECT CASE WHEN jsonb_typeof(v) = 'array' THEN v -> 0 ELSE v END) AS t(x)
+    WHERE x IS NOT NULL AND jsonb_typeof(x) <> 'null'
+  );
+END
 $$;
 --> statement-breakpoint
 CREATE FUNCTION "profile_search_sync"() RETURNS trigger

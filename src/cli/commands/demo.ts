@@ -127,6 +127,7 @@ export async function loadDemo(
   let done = loaded;
   const flush = async () => {
     for (;;) {
+      if (pending.length === 0) break;
       try {
         const r = await tailor.ingestor.ingest(ws, pending);
         events += r.accepted;

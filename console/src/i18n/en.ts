@@ -40,7 +40,7 @@ export const en = {
   'common.dismiss': 'Dismiss',
 
   'profiles.title': 'Profiles',
-  'profiles.search': 'Search by name, email, phone or user ID',
+  'profiles.search': 'Search by name, email, phone, user ID or any trait value',
   'profiles.hasOrders': 'Orders',
   'profiles.hasOrders.any': 'Any',
   'profiles.hasOrders.yes': 'Has ordered',

@@ -41,7 +41,7 @@ export const zh: Record<MessageKey, string> = {
   'common.dismiss': '关闭',
 
   'profiles.title': '用户画像',
-  'profiles.search': '按姓名、邮箱、手机号或用户 ID 搜索',
+  'profiles.search': '按姓名、邮箱、手机号、用户 ID 或任一属性值搜索',
   'profiles.hasOrders': '订单',
   'profiles.hasOrders.any': '全部',
   'profiles.hasOrders.yes': '有过下单',

@@ -126,18 +126,16 @@ export async function loadDemo(
   let pending: DemoMessage[] = [];
   let done = loaded;
   const flush = async () => {
-    for (;;) {
-      if (pending.length === 0) break;
+    while (pending.length > 0) {
       try {
         const r = await tailor.ingestor.ingest(ws, pending);
         events += r.accepted;
-        break;
+        pending = [];
       } catch (e) {
         if (!(e instanceof ServiceError && e.kind === 'rate_limited')) throw e;
         await new Promise((res) => setTimeout(res, 200));
       }
     }
-    pending = [];
     // Every customer before `done` is now in the spool (durable): record it, so a load that is
     // interrupted and run again starts here rather than sending those events twice.
     await writeDemoRecord(tailor, ws, { seed: opts.seed, end, users: done });
